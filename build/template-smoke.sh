@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Smoke test of the `dotnet new` template, as a user gets it:
+#   pack template/ -> install the .nupkg into a throwaway dotnet home -> dotnet new clean-template -n Acme.Shop
+#   -> no "CleanTemplate" left in any name or content -> build (warnings are errors) -> test.
+#
+# Usage: build/template-smoke.sh [RESULTS_DIR]
+#   RESULTS_DIR receives the .trx files of the generated solution's tests (kept; default: a temp dir, removed).
+# Not part of generated solutions (excluded in .template.config/template.json).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+NAME="Acme.Shop"
+
+# Everything temporary lives under one folder; its name must not contain "cleantemplate".
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/tpl-smoke.XXXXXX")"
+cleanup() { rm -rf "$WORK"; }
+trap cleanup EXIT
+
+RESULTS="${1:-$WORK/results}"
+mkdir -p "$RESULTS"
+RESULTS="$(cd "$RESULTS" && pwd)"
+OUT="$WORK/$NAME"
+
+# Keep NuGet's package folder and package sources; everything else of the dotnet home is throwaway,
+# so the installed template does not leak into the user's `dotnet new list`.
+export NUGET_PACKAGES="${NUGET_PACKAGES:-$HOME/.nuget/packages}"
+nuget_config="${DOTNET_CLI_HOME:-$HOME}/.nuget/NuGet/NuGet.Config"
+export DOTNET_CLI_HOME="$WORK/home"
+mkdir -p "$DOTNET_CLI_HOME/.nuget/NuGet"
+if [[ -f "$nuget_config" ]]; then
+  cp "$nuget_config" "$DOTNET_CLI_HOME/.nuget/NuGet/NuGet.Config"
+fi
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+step() {
+  local title="$1"; shift
+  local start=$SECONDS
+  echo "==> [smoke] $title"
+  "$@"
+  echo "<== [smoke] $title: $((SECONDS - start))s"
+}
+
+check_no_leftovers() {
+  local names contents
+  names="$(cd "$OUT" && find . \( -name bin -o -name obj \) -prune -o -iname '*cleantemplate*' -print)"
+  contents="$(grep -rniI --exclude-dir=bin --exclude-dir=obj cleantemplate "$OUT" || true)"
+  if [[ -n "$names" || -n "$contents" ]]; then
+    echo "error: the generated solution still contains 'CleanTemplate' (any case):" >&2
+    [[ -z "$names" ]] || printf 'in names:\n%s\n' "$names" >&2
+    [[ -z "$contents" ]] || printf 'in contents:\n%s\n' "${contents//"$OUT"\//}" >&2
+    return 1
+  fi
+  local sln
+  sln="$(find "$OUT" -maxdepth 1 -name '*.sln' -print -quit)"
+  [[ -n "$sln" ]] || { echo "error: no .sln at the root of $OUT" >&2; return 1; }
+  echo "no leftovers; solution: ${sln#"$WORK"/}"
+
+  # Project and folder GUIDs of the .sln should be fresh in each generated solution: each one must be listed
+  # under "guids" in .template.config/template.json. Warn (only) about those that came through unchanged.
+  local guid='[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}' stale
+  stale="$(comm -12 <(grep -oE "$guid" "$ROOT"/*.sln | sort -u) <(grep -oE "$guid" "$sln" | sort -u) \
+    | grep -vxF -f <(grep -oE "^Project\(\"\{$guid" "$ROOT"/*.sln | grep -oE "$guid" | sort -u) || true)"
+  if [[ -n "$stale" ]]; then
+    echo "warning: add these .sln GUIDs to \"guids\" in .template.config/template.json:" $stale >&2
+  fi
+}
+
+step "pack template" dotnet pack "$ROOT/template" -c Release -o "$WORK/nupkg" -p:TreatWarningsAsErrors=true
+nupkg="$(find "$WORK/nupkg" -name '*.nupkg' -print -quit)"
+step "install $(basename "$nupkg")" dotnet new install "$nupkg"
+step "dotnet new clean-template -n $NAME" dotnet new clean-template -n "$NAME" -o "$OUT"
+# A leftover fails the run, but only at the end, so that build and test results still come out.
+leftovers=0
+step "check names and contents" check_no_leftovers || leftovers=1
+step "build (Release, warnings are errors)" dotnet build "$OUT" -c Release -nodeReuse:false -p:TreatWarningsAsErrors=true
+step "test" dotnet test "$OUT" -c Release --no-build --logger trx --results-directory "$RESULTS"
+if [[ $leftovers -ne 0 ]]; then
+  echo "[smoke] FAILED: the generated solution still contains 'CleanTemplate' (see above)" >&2
+  exit 1
+fi
+echo "[smoke] passed; test results in $RESULTS"

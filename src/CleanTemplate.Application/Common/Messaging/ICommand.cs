@@ -1,0 +1,7 @@
+using CleanTemplate.Application.Common.Results;
+using MediatR;
+
+namespace CleanTemplate.Application.Common.Messaging;
+
+/// <summary>A use case that changes state. Its handler saves once, through <see cref="Interfaces.IUnitOfWork"/>.</summary>
+public interface ICommand<TResult> : IRequest<Result<TResult>>;

@@ -1,0 +1,49 @@
+using System.Reflection;
+using CleanTemplate.Application.Common;
+using CleanTemplate.Application.Common.Behaviours;
+using FluentValidation;
+using MediatR;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CleanTemplate.Application;
+
+public static class DependencyInjection
+{
+    /// <summary>
+    /// Registers MediatR 5.1.0 (which ships no DI package) with its handlers found by scanning, the pipeline
+    /// behaviours in order (outermost first) and the FluentValidation validators.
+    /// </summary>
+    public static IServiceCollection AddApplication(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<ApplicationOptions>(configuration.GetSection(ApplicationOptions.SectionName));
+
+        services.AddScoped<ServiceFactory>(provider => provider.GetService!);
+        services.AddScoped<IMediator>(provider => new Mediator(provider.GetRequiredService<ServiceFactory>()));
+
+        // MediatR 5 nests behaviours in registration order: the first registered runs outermost.
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(UnhandledExceptionBehaviour<,>));
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(PerformanceBehaviour<,>));
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
+
+        var assembly = Assembly.GetExecutingAssembly();
+        services.AddClosedImplementationsOf(assembly, typeof(IRequestHandler<,>));
+        services.AddClosedImplementationsOf(assembly, typeof(INotificationHandler<>));
+        services.AddClosedImplementationsOf(assembly, typeof(IValidator<>));
+        return services;
+    }
+
+    private static void AddClosedImplementationsOf(this IServiceCollection services, Assembly assembly, Type openInterface)
+    {
+        var registrations =
+            from type in assembly.GetTypes()
+            where type is { IsAbstract: false, IsInterface: false, IsGenericTypeDefinition: false }
+            from implemented in type.GetInterfaces()
+            where implemented.IsGenericType && implemented.GetGenericTypeDefinition() == openInterface
+            select (implemented, type);
+
+        foreach (var (serviceType, implementationType) in registrations)
+            services.AddTransient(serviceType, implementationType);
+    }
+}

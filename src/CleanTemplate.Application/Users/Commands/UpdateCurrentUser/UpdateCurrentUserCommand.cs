@@ -1,0 +1,50 @@
+using CleanTemplate.Application.Common.Exceptions;
+using CleanTemplate.Application.Common.Interfaces;
+using CleanTemplate.Application.Common.Messaging;
+using CleanTemplate.Application.Common.Results;
+using MediatR;
+
+namespace CleanTemplate.Application.Users.Commands.UpdateCurrentUser;
+
+/// <summary>Every field is optional: null leaves it as it is; an empty bio or image clears it.</summary>
+public sealed record UpdateCurrentUserCommand(string? Email, string? Username, string? Password, string? Bio, string? Image)
+    : ICommand<AuthenticatedUser>;
+
+internal sealed class UpdateCurrentUserHandler(
+    ICurrentUser currentUser,
+    IUserRepository users,
+    IUnitOfWork unitOfWork,
+    IPasswordHasher passwordHasher,
+    ITokenIssuer tokenIssuer)
+    : IRequestHandler<UpdateCurrentUserCommand, Result<AuthenticatedUser>>
+{
+    public async Task<Result<AuthenticatedUser>> Handle(UpdateCurrentUserCommand request, CancellationToken cancellationToken)
+    {
+        var user = currentUser.Id is { } id ? await users.GetByIdAsync(id, cancellationToken) : null;
+        if (user is null)
+            return UserErrors.NotSignedIn;
+
+        var taken = await users.TakenFieldsAsync(request.Email, request.Username, user.Id, cancellationToken);
+        if (taken.Count > 0)
+            return UserErrors.AlreadyTaken(taken);
+
+        if (request.Email is not null)
+            user.ChangeEmail(request.Email);
+        if (request.Username is not null)
+            user.ChangeUsername(request.Username);
+        if (request.Password is not null)
+            user.ChangePasswordHash(passwordHasher.Hash(request.Password));
+        user.Profile.Update(request.Bio, request.Image);
+
+        try
+        {
+            await unitOfWork.SaveChangesAsync(cancellationToken);
+        }
+        catch (UniqueConstraintViolationException exception) when (UserConstraints.FieldOf(exception.ConstraintName) is { } field)
+        {
+            return UserErrors.AlreadyTaken([field]);
+        }
+
+        return AuthenticatedUser.From(user, tokenIssuer.Issue(user.Id, user.Username));
+    }
+}

@@ -1,0 +1,16 @@
+using CleanTemplate.Application.Common.Results;
+
+namespace CleanTemplate.Application.Users;
+
+internal static class UserErrors
+{
+    private static readonly string[] AlreadyTakenMessage = ["has already been taken"];
+
+    public static Error AlreadyTaken(IEnumerable<string> fields) =>
+        Error.Validation(fields.ToDictionary(field => field, _ => AlreadyTakenMessage));
+
+    /// <summary>Deliberately silent about which of the two was wrong.</summary>
+    public static Error InvalidCredentials { get; } = Error.Unauthorized("Invalid email or password.");
+
+    public static Error NotSignedIn { get; } = Error.Unauthorized("Sign in to continue.");
+}

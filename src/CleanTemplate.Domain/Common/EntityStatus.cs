@@ -1,0 +1,7 @@
+namespace CleanTemplate.Domain.Common;
+
+public enum EntityStatus
+{
+    Active,
+    Deleted,
+}

@@ -1,0 +1,90 @@
+using CleanTemplate.Application.Common.Interfaces;
+using CleanTemplate.Application.Users;
+using CleanTemplate.Infrastructure.Identity;
+using CleanTemplate.Infrastructure.Persistence;
+using CleanTemplate.Infrastructure.Persistence.Interceptors;
+using CleanTemplate.Infrastructure.Persistence.Repositories;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace CleanTemplate.Infrastructure;
+
+public static class DependencyInjection
+{
+    public const string ConnectionStringName = "Database";
+
+    /// <summary>
+    /// Everything the outer layers need from PostgreSQL and identity: the DbContext (the unit of work), repositories,
+    /// migrations, health checks, password hashing, and the <c>Token</c> authentication scheme.
+    /// Any <see cref="IInterceptor"/> registered in the container is added to every DbContext (tests use this to count queries).
+    /// </summary>
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddPersistence(configuration, environment);
+        services.AddIdentityServices(configuration);
+        return services;
+    }
+
+    private static void AddPersistence(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var options = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        services.AddSingleton(Options.Create(options));
+
+        var configured = configuration.GetConnectionString(ConnectionStringName);
+        if (string.IsNullOrWhiteSpace(configured))
+        {
+            if (!environment.IsDevelopment())
+                throw new InvalidOperationException(
+                    $"ConnectionStrings:{ConnectionStringName} is not configured. Set it (for example with the ConnectionStrings__{ConnectionStringName} environment variable).");
+            var cluster = DevelopmentDatabase.Start(environment);
+            services.AddSingleton(cluster); // disposed with the host: the server stops, its data stays
+            configured = cluster.AdminConnectionString(DevelopmentDatabase.DatabaseName).ConnectionString;
+        }
+
+        var connectionString = DatabaseConnectionString.Build(configured, options);
+        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<IInterceptor, AuditingInterceptor>();
+
+        services.AddDbContext<ApplicationDbContext>((provider, db) =>
+        {
+            db.UseNpgsql(provider.GetRequiredService<NpgsqlDataSource>(), npgsql =>
+            {
+                npgsql.MigrationsAssembly(typeof(ApplicationDbContext).Assembly.FullName);
+                if (options.MaxRetryCount > 0)
+                    npgsql.EnableRetryOnFailure(options.MaxRetryCount, TimeSpan.FromSeconds(options.MaxRetryDelaySeconds), null);
+            });
+            db.AddInterceptors(provider.GetServices<IInterceptor>());
+        });
+        services.AddScoped<IReadDbContext>(provider => provider.GetRequiredService<ApplicationDbContext>());
+        services.AddScoped<IUnitOfWork, UnitOfWork>();
+        services.AddScoped<IDatabaseMigrator, DatabaseMigrator>();
+        services.AddScoped<IUserRepository, UserRepository>();
+
+        if (options.MigrateOnStartup)
+            services.AddHostedService<MigrateOnStartupService>();
+
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"], timeout: TimeSpan.FromSeconds(5));
+    }
+
+    private static void AddIdentityServices(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<JwtOptions>().Bind(configuration.GetSection(JwtOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<JwtOptionsSetup>();
+        services.AddSingleton<IPostConfigureOptions<JwtOptions>>(provider => provider.GetRequiredService<JwtOptionsSetup>());
+        services.AddSingleton<IValidateOptions<JwtOptions>>(provider => provider.GetRequiredService<JwtOptionsSetup>());
+        services.AddSingleton<ITokenIssuer, JwtTokenIssuer>();
+        services.AddSingleton<IPasswordHasher, PasswordHasher>();
+
+        services.AddAuthentication(TokenAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null);
+        services.AddAuthorization();
+    }
+}

@@ -1,0 +1,36 @@
+namespace CleanTemplate.Infrastructure.Persistence;
+
+/// <summary>
+/// Bound from the <c>Database</c> section. The server, database and credentials come from
+/// <c>ConnectionStrings:Database</c>; these settings are layered on top of it (a value set here wins).
+/// </summary>
+public sealed class DatabaseOptions
+{
+    public const string SectionName = "Database";
+
+    /// <summary>Apply pending migrations when the host starts (Development default). Production runs <c>--migrate</c> once instead.</summary>
+    public bool MigrateOnStartup { get; set; }
+
+    public int MaxPoolSize { get; set; } = 100;
+
+    public int MinPoolSize { get; set; }
+
+    /// <summary>Seconds to wait for a connection, from the server or from a full pool.</summary>
+    public int ConnectTimeoutSeconds { get; set; } = 15;
+
+    public int CommandTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>Seconds after which a pooled connection is closed instead of reused (0 = never); helps behind load balancers.</summary>
+    public int ConnectionLifetimeSeconds { get; set; }
+
+    /// <summary>Seconds an idle pooled connection is kept before being closed.</summary>
+    public int ConnectionIdleLifetimeSeconds { get; set; } = 300;
+
+    /// <summary>Retries of transient failures (0 disables). Retrying needs user transactions wrapped in the execution strategy.</summary>
+    public int MaxRetryCount { get; set; } = 3;
+
+    public int MaxRetryDelaySeconds { get; set; } = 5;
+
+    /// <summary>Schema search path; empty keeps the server's default.</summary>
+    public string? SearchPath { get; set; }
+}

@@ -1,0 +1,57 @@
+using System.Text.Json.Serialization;
+using CleanTemplate.Application.Common.Interfaces;
+using CleanTemplate.Web.Errors;
+using CleanTemplate.Web.Identity;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http.Json;
+
+namespace CleanTemplate.Web;
+
+public static class DependencyInjection
+{
+    public const string CorsPolicy = "Conduit";
+
+    public static IServiceCollection AddWeb(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentUser, HttpCurrentUser>();
+
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemDetailsEnricher.Enrich);
+        services.AddExceptionHandler<GlobalExceptionHandler>();
+        // Malformed JSON throws, so the exception handler answers it with a ProblemDetails like every other error.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.Configure<JsonOptions>(options =>
+            options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never);
+
+        services.AddOpenApi(options => options.AddDocumentTransformer<TokenSecuritySchemeTransformer>());
+
+        var origins = configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? [];
+        services.AddCors(options => options.AddPolicy(CorsPolicy, policy =>
+        {
+            // RealWorld frontends run on their own origin; an empty list allows any (development convenience).
+            if (origins.Length == 0)
+                policy.AllowAnyOrigin();
+            else
+                policy.WithOrigins(origins);
+            policy.AllowAnyHeader().AllowAnyMethod();
+        }));
+        return services;
+    }
+
+    public static WebApplication UseWeb(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        // Bodiless 4xx/5xx (401 from the auth challenge, 404 for unknown routes, ...) become ProblemDetails too.
+        app.UseStatusCodePages();
+        app.UseCors(CorsPolicy);
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapOpenApi();
+        app.UseSwaggerUI(options => options.SwaggerEndpoint("/openapi/v1.json", "Conduit API v1"));
+
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        return app;
+    }
+}

@@ -1,0 +1,13 @@
+using System.Globalization;
+using CleanTemplate.Application.Common.Interfaces;
+using Microsoft.IdentityModel.JsonWebTokens;
+
+namespace CleanTemplate.Web.Identity;
+
+internal sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUser
+{
+    public int? Id =>
+        int.TryParse(accessor.HttpContext?.User.FindFirst(JwtRegisteredClaimNames.Sub)?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+            ? id
+            : null;
+}

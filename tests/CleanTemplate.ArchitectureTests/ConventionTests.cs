@@ -1,0 +1,66 @@
+using CleanTemplate.Application.Common.Messaging;
+using CleanTemplate.Application.Common.Results;
+using MediatR;
+
+namespace CleanTemplate.ArchitectureTests;
+
+public sealed class ConventionTests
+{
+    [Fact]
+    public void Every_type_lives_in_a_namespace_under_its_assembly_name()
+    {
+        var misplaced = Layers.All
+            .SelectMany(assembly => assembly.GetTypes().Where(IsOwnCode).Select(type => (Assembly: assembly.GetName().Name!, Type: type)))
+            .Where(entry => entry.Type.Namespace is null || !entry.Type.Namespace.StartsWith(entry.Assembly, StringComparison.Ordinal))
+            .Select(entry => entry.Type.FullName)
+            .ToList();
+
+        misplaced.ShouldBeEmpty(string.Join(", ", misplaced));
+    }
+
+    [Fact]
+    public void Every_use_case_returns_a_result()
+    {
+        var requests = Layers.Application.GetTypes()
+            .Where(type => !type.IsInterface && type.GetInterfaces().Any(IsRequest))
+            .ToList();
+
+        requests.ShouldNotBeEmpty();
+        requests.ShouldAllBe(type => type.GetInterfaces().Any(IsUseCase), "use cases implement ICommand<T> or IQuery<T>, which return Result<T>");
+    }
+
+    [Fact]
+    public void Handlers_are_internal_so_only_the_mediator_calls_them()
+    {
+        var handlers = Layers.Application.GetTypes()
+            .Where(type => type.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IRequestHandler<,>)));
+
+        handlers.ShouldAllBe(type => !type.IsPublic && type.IsSealed);
+    }
+
+    [Fact]
+    public void Entities_are_not_exposed_by_use_cases()
+    {
+        var domainTypes = Layers.Domain.GetTypes().ToHashSet();
+        var leaking = Layers.Application.GetTypes()
+            .SelectMany(type => type.GetInterfaces())
+            .Where(i => i.IsGenericType && (i.GetGenericTypeDefinition() == typeof(ICommand<>) || i.GetGenericTypeDefinition() == typeof(IQuery<>)))
+            .Select(i => i.GetGenericArguments()[0])
+            .Where(domainTypes.Contains);
+
+        leaking.ShouldBeEmpty();
+    }
+
+    private static bool IsRequest(Type type) => type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IRequest<>) && type.Namespace == "MediatR";
+
+    private static bool IsUseCase(Type type) =>
+        type.IsGenericType && (type.GetGenericTypeDefinition() == typeof(ICommand<>) || type.GetGenericTypeDefinition() == typeof(IQuery<>))
+        && type.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericArguments()[0].IsGenericType
+            && i.GetGenericArguments()[0].GetGenericTypeDefinition() == typeof(Result<>));
+
+    private static bool IsOwnCode(Type type) =>
+        !type.IsDefined(typeof(System.Runtime.CompilerServices.CompilerGeneratedAttribute), false)
+        && type.Namespace?.StartsWith("Microsoft", StringComparison.Ordinal) != true
+        && type.Namespace?.StartsWith("System", StringComparison.Ordinal) != true
+        && type.Name != "Program" && type.FullName?.Contains('<', StringComparison.Ordinal) != true;
+}

@@ -1,0 +1,57 @@
+using System.Reflection;
+
+namespace CleanTemplate.ArchitectureTests;
+
+public sealed class LayerDependencyTests
+{
+    [Fact]
+    public void Domain_references_nothing_but_the_runtime()
+    {
+        var references = Referenced(Layers.Domain);
+
+        references.ShouldAllBe(name => name == "System.Runtime" || name == "System.Collections" || name == "netstandard");
+    }
+
+    [Fact]
+    public void Application_references_only_domain_and_its_chosen_libraries()
+    {
+        string[] allowed = ["CleanTemplate.Domain", "MediatR", "FluentValidation", "Microsoft.EntityFrameworkCore"];
+
+        var references = Referenced(Layers.Application).Where(name => !IsRuntime(name));
+
+        references.ShouldAllBe(name => allowed.Contains(name) || name.StartsWith("Microsoft.Extensions.", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("CleanTemplate.Infrastructure")]
+    [InlineData("CleanTemplate.Web")]
+    [InlineData("Npgsql")]
+    [InlineData("Microsoft.EntityFrameworkCore.Relational")]
+    [InlineData("Microsoft.AspNetCore.Http.Abstractions")]
+    public void Application_does_not_reference(string forbidden) =>
+        Referenced(Layers.Application).ShouldNotContain(forbidden);
+
+    [Fact]
+    public void Infrastructure_does_not_reference_web() =>
+        Referenced(Layers.Infrastructure).ShouldNotContain("CleanTemplate.Web");
+
+    [Fact]
+    public void Web_uses_infrastructure_only_through_AddInfrastructure()
+    {
+        var used = TypeReferences.From(Layers.Web, "CleanTemplate.Infrastructure");
+
+        used.ShouldBe(["CleanTemplate.Infrastructure.DependencyInjection"]);
+    }
+
+    [Fact]
+    public void Web_does_not_use_entity_framework_directly()
+    {
+        Referenced(Layers.Web).ShouldNotContain("Microsoft.EntityFrameworkCore");
+        Referenced(Layers.Web).ShouldNotContain("Npgsql");
+    }
+
+    private static List<string> Referenced(Assembly assembly) =>
+        assembly.GetReferencedAssemblies().Select(reference => reference.Name!).ToList();
+
+    private static bool IsRuntime(string name) => name is "netstandard" or "mscorlib" || name.StartsWith("System", StringComparison.Ordinal);
+}

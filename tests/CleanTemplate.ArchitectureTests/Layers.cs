@@ -1,0 +1,17 @@
+using System.Reflection;
+
+namespace CleanTemplate.ArchitectureTests;
+
+/// <summary>The four layer assemblies, loaded from the test's output folder.</summary>
+internal static class Layers
+{
+    public static Assembly Domain { get; } = typeof(Domain.Common.IDomainEvent).Assembly;
+
+    public static Assembly Application { get; } = typeof(Application.DependencyInjection).Assembly;
+
+    public static Assembly Infrastructure { get; } = typeof(Infrastructure.DependencyInjection).Assembly;
+
+    public static Assembly Web { get; } = typeof(Web.DependencyInjection).Assembly;
+
+    public static IEnumerable<Assembly> All => [Domain, Application, Infrastructure, Web];
+}

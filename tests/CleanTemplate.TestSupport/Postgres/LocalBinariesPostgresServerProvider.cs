@@ -1,0 +1,39 @@
+using CleanTemplate.Infrastructure.Persistence.LocalPostgres;
+using Npgsql;
+
+namespace CleanTemplate.TestSupport.Postgres;
+
+/// <summary>
+/// A throwaway cluster from the local PostgreSQL server binaries: a temp folder, a free port, durability off
+/// (fsync, synchronous_commit, full_page_writes), stopped and deleted when the test process ends. It is the same
+/// code that runs the Development database (<see cref="LocalPostgresCluster"/>).
+/// </summary>
+public sealed class LocalBinariesPostgresServerProvider : IPostgresServerProvider
+{
+    public bool IsAvailable(out string reason)
+    {
+        var found = LocalPostgresCluster.BinariesAvailable(out _);
+        reason = found ? string.Empty : "no PostgreSQL server binaries (initdb, pg_ctl, postgres) on PATH or under /usr/lib/postgresql/*/bin";
+        return found;
+    }
+
+    public async Task<ITestPostgresServer> StartAsync(CancellationToken cancellationToken)
+    {
+        var options = new LocalPostgresOptions
+        {
+            DataDirectory = Path.Combine(LocalPostgresCluster.EphemeralRoot, $"run-{Environment.ProcessId}-{Guid.NewGuid():N}", "data"),
+            Ephemeral = true,
+            TunedForTests = true,
+        };
+        return new LocalServer(await LocalPostgresCluster.StartAsync(options, cancellationToken: cancellationToken));
+    }
+
+    private sealed class LocalServer(LocalPostgresCluster cluster) : ITestPostgresServer
+    {
+        public string Description => $"local binaries (127.0.0.1:{cluster.Port}, {cluster.DataDirectory})";
+
+        public NpgsqlConnectionStringBuilder ConnectionString(string database) => cluster.AdminConnectionString(database);
+
+        public ValueTask DisposeAsync() => cluster.DisposeAsync();
+    }
+}

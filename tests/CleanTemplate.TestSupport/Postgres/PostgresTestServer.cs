@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using CleanTemplate.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace CleanTemplate.TestSupport.Postgres;
+
+/// <summary>
+/// The process-wide server of a test run: started once, migrated once into a template database, and cloned
+/// (<c>CREATE DATABASE ... TEMPLATE</c>) for every test collection so collections run in parallel.
+/// </summary>
+public sealed class PostgresTestServer
+{
+    private static readonly Lazy<Task<PostgresTestServer>> Shared = new(() => StartAsync(PostgresServerProviders.Default, CancellationToken.None));
+    private int _databaseCount;
+
+    private PostgresTestServer(ITestPostgresServer server)
+    {
+        Server = server;
+        RunId = $"test_{Guid.NewGuid():N}"[..17];
+    }
+
+    public ITestPostgresServer Server { get; }
+
+    /// <summary>Prefix of every database this run creates, unique per run so runs can share a server.</summary>
+    public string RunId { get; }
+
+    public string TemplateDatabase => $"{RunId}_template";
+
+    public HarnessTimings StartupTimings { get; private set; }
+
+    /// <summary>The run's server, started and migrated on first use.</summary>
+    public static Task<PostgresTestServer> GetAsync() => Shared.Value;
+
+    public static async Task<PostgresTestServer> StartAsync(IReadOnlyList<IPostgresServerProvider> providers, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var server = await PostgresServerProviders.StartFirstAvailableAsync(providers, cancellationToken);
+        var serverReady = clock.Elapsed;
+
+        var started = new PostgresTestServer(server);
+        await started.CreateTemplateAsync(cancellationToken);
+        started.StartupTimings = new HarnessTimings(serverReady, clock.Elapsed - serverReady, clock.Elapsed);
+
+        // xunit 2 has no assembly-level teardown; process exit is the one moment every test is done.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => started.ShutdownAsync().AsTask().Wait(TimeSpan.FromSeconds(10));
+        return started;
+    }
+
+    /// <summary>Drops the run's template (it matters on a shared server) and releases the server.</summary>
+    private async ValueTask ShutdownAsync()
+    {
+        try
+        {
+            await DropDatabaseAsync(TemplateDatabase, CancellationToken.None);
+        }
+        catch (NpgsqlException)
+        {
+            // A throwaway cluster may already be gone: nothing is left to drop.
+        }
+
+        await Server.DisposeAsync();
+    }
+
+    /// <summary>A fresh database with the migrated schema, for one test collection.</summary>
+    public async Task<PostgresTestDatabase> CreateDatabaseAsync(CancellationToken cancellationToken = default)
+    {
+        var name = $"{RunId}_{Interlocked.Increment(ref _databaseCount)}";
+        await ExecuteOnMaintenanceDatabaseAsync($"CREATE DATABASE \"{name}\" TEMPLATE \"{TemplateDatabase}\"", cancellationToken);
+        return new PostgresTestDatabase(this, name);
+    }
+
+    public async ValueTask DropDatabaseAsync(string name, CancellationToken cancellationToken)
+    {
+        NpgsqlConnection.ClearPool(new NpgsqlConnection(Server.ConnectionString(name).ConnectionString));
+        await ExecuteOnMaintenanceDatabaseAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", cancellationToken);
+    }
+
+    private async Task CreateTemplateAsync(CancellationToken cancellationToken)
+    {
+        await ExecuteOnMaintenanceDatabaseAsync($"CREATE DATABASE \"{TemplateDatabase}\"", cancellationToken);
+
+        // No pooling: CREATE DATABASE ... TEMPLATE refuses while any session, idle in a pool or not, is connected to it.
+        var connectionString = Server.ConnectionString(TemplateDatabase);
+        connectionString.Pooling = false;
+        var options = new DbContextOptionsBuilder<ApplicationDbContext>().UseNpgsql(connectionString.ConnectionString).Options;
+        await using var db = new ApplicationDbContext(options);
+        await db.Database.MigrateAsync(cancellationToken);
+    }
+
+    // Database names are generated above from a GUID, never from input, so quoting them as identifiers is safe;
+    // CREATE/DROP DATABASE cannot take bind parameters.
+    private async Task ExecuteOnMaintenanceDatabaseAsync(string sql, CancellationToken cancellationToken)
+    {
+        var connectionString = Server.ConnectionString("postgres");
+        connectionString.Pooling = false;
+        await using var connection = new NpgsqlConnection(connectionString.ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

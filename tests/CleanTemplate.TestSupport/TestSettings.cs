@@ -1,0 +1,18 @@
+using System.Security.Cryptography;
+
+namespace CleanTemplate.TestSupport;
+
+/// <summary>Configuration every test host shares. The signing key is random per run: nothing secret is committed.</summary>
+public static class TestSettings
+{
+    public static string JwtSigningKey { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
+
+    public static IReadOnlyDictionary<string, string?> For(string connectionString) => new Dictionary<string, string?>
+    {
+        ["ConnectionStrings:Database"] = connectionString,
+        ["Jwt:SigningKey"] = JwtSigningKey,
+        // User transactions in tests (rollback isolation) cannot run under a retrying execution strategy.
+        ["Database:MaxRetryCount"] = "0",
+        ["Database:MigrateOnStartup"] = "false",
+    };
+}

@@ -1,0 +1,50 @@
+using System.Net;
+using System.Net.Sockets;
+using CleanTemplate.Web.FunctionalTests.Support;
+using Npgsql;
+
+namespace CleanTemplate.Web.FunctionalTests.Hosting;
+
+public sealed class DatabaseDownTests(DatabaseDownTests.UnreachableDatabaseFactory factory) : IClassFixture<DatabaseDownTests.UnreachableDatabaseFactory>
+{
+    /// <summary>The host pointed at a loopback port where nothing listens.</summary>
+    public sealed class UnreachableDatabaseFactory : ConduitApiFactory
+    {
+        protected override string HostConnectionString => new NpgsqlConnectionStringBuilder
+        {
+            Host = "127.0.0.1",
+            Port = ClosedPort(),
+            Database = "nowhere",
+            Username = "nobody",
+            Timeout = 2,
+        }.ConnectionString;
+
+        private static int ClosedPort()
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            return ((IPEndPoint)listener.LocalEndpoint).Port;
+        }
+    }
+
+    [Fact]
+    public async Task Ready_answers_503_and_live_200_when_the_database_is_down()
+    {
+        var client = factory.CreateClient();
+
+        (await client.GetAsync("/health/ready")).StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        (await client.GetAsync("/health/live")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task A_failing_database_is_a_500_problem_without_a_stack_trace()
+    {
+        var client = factory.CreateClient();
+
+        var response = await client.PostAsync("/api/users/login", System.Net.Http.Json.JsonContent.Create(new { user = new { email = "a@example.com", password = "password1" } }));
+
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.InternalServerError);
+        problem.TryGetProperty("detail", out _).ShouldBeFalse();
+        (await response.Content.ReadAsStringAsync()).ShouldNotContain(" at ");
+    }
+}

@@ -1,0 +1,13 @@
+namespace CleanTemplate.Web.FunctionalTests.Support;
+
+/// <summary>Base of HTTP test classes: one host per class, the database emptied before every test.</summary>
+public abstract class ApiTest(ConduitApiFactory factory) : IClassFixture<ConduitApiFactory>, IAsyncLifetime
+{
+    protected ConduitApiFactory Factory { get; } = factory;
+
+    protected HttpClient Anonymous { get; } = factory.CreateClient();
+
+    public Task InitializeAsync() => Factory.ResetDatabaseAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+}

@@ -1,0 +1,93 @@
+using System.Net.Http.Headers;
+using CleanTemplate.Application.Common.Interfaces;
+using CleanTemplate.Domain.Users;
+using CleanTemplate.Infrastructure.Persistence;
+using CleanTemplate.TestSupport;
+using CleanTemplate.TestSupport.Builders;
+using CleanTemplate.TestSupport.Postgres;
+using CleanTemplate.TestSupport.Queries;
+using CleanTemplate.TestSupport.Respawn;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace CleanTemplate.Web.FunctionalTests.Support;
+
+/// <summary>
+/// The real host over HTTP, on a database of the test class's own. The app commits on its own connections, so
+/// isolation between tests is a reset (<see cref="LocalRespawner"/>) rather than a rolled-back transaction.
+/// </summary>
+public class ConduitApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private PostgresTestDatabase? _database;
+    private LocalRespawner? _respawner;
+
+    public QueryCounter QueryCounter { get; } = new();
+
+    public PostgresTestDatabase Database => _database ?? throw new InvalidOperationException("The factory is not initialized yet.");
+
+    /// <summary>The connection string the host uses; a derived factory may point it elsewhere.</summary>
+    protected virtual string HostConnectionString => Database.ConnectionString;
+
+    public virtual async Task InitializeAsync()
+    {
+        _database = await PostgresTestDatabase.CreateAsync();
+        await using var connection = await Database.OpenConnectionAsync();
+        _respawner = await LocalRespawner.CreateAsync(connection);
+    }
+
+    /// <summary>Empties every application table; call before each test.</summary>
+    public async Task ResetDatabaseAsync()
+    {
+        await using var connection = await Database.OpenConnectionAsync();
+        await _respawner!.ResetAsync(connection);
+        QueryCounter.Reset();
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in TestSettings.For(HostConnectionString))
+            builder.UseSetting(key, value);
+        builder.ConfigureTestServices(services => services.AddSingleton<IInterceptor>(QueryCounter));
+    }
+
+    /// <summary>A user saved straight to the database (no HTTP round trip) and a client signed in as them.</summary>
+    public async Task<(User User, HttpClient Client)> SignedInUserAsync(string? username = null)
+    {
+        var user = TestUsers.New(username);
+        await using (var scope = Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
+            db.Users.Add(user);
+            await db.SaveChangesAsync();
+        }
+
+        var token = Services.GetRequiredService<ITokenIssuer>().Issue(user.Id, user.Username);
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Token", token);
+        QueryCounter.Reset();
+        return (user, client);
+    }
+
+    /// <summary>Runs SQL against the test database to check what a request left behind.</summary>
+    public async Task<T?> ScalarAsync<T>(string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = await Database.OpenConnectionAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var (name, value) in parameters)
+            command.Parameters.AddWithValue(name, value);
+        var result = await command.ExecuteScalarAsync();
+        return result is null or DBNull ? default : (T)Convert.ChangeType(result, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_database is not null)
+            await _database.DisposeAsync();
+    }
+}

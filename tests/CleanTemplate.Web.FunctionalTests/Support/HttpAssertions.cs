@@ -1,0 +1,36 @@
+using System.Net;
+using System.Text.Json;
+
+namespace CleanTemplate.Web.FunctionalTests.Support;
+
+internal static class HttpAssertions
+{
+    /// <summary>Asserts the status and that the body is an RFC 9457 ProblemDetails; returns it for further checks.</summary>
+    public static async Task<JsonElement> ShouldBeProblemAsync(this HttpResponseMessage response, HttpStatusCode status)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        response.StatusCode.ShouldBe(status, body);
+        response.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json");
+        var problem = JsonDocument.Parse(body).RootElement;
+        problem.GetProperty("status").GetInt32().ShouldBe((int)status);
+        problem.TryGetProperty("title", out _).ShouldBeTrue();
+        return problem;
+    }
+
+    /// <summary>Asserts a 422 whose <c>errors</c> map names exactly <paramref name="fields"/>.</summary>
+    public static async Task<JsonElement> ShouldBeValidationProblemAsync(this HttpResponseMessage response, params string[] fields)
+    {
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity);
+        var errors = problem.GetProperty("errors");
+        errors.EnumerateObject().Select(field => field.Name).Order().ShouldBe(fields.Order());
+        return errors;
+    }
+
+    public static async Task<JsonElement> ShouldBeJsonAsync(this HttpResponseMessage response, HttpStatusCode status)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        response.StatusCode.ShouldBe(status, body);
+        response.Content.Headers.ContentType?.MediaType.ShouldBe("application/json");
+        return JsonDocument.Parse(body).RootElement;
+    }
+}

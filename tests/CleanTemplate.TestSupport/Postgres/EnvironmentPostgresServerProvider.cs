@@ -27,6 +27,8 @@ public sealed class EnvironmentPostgresServerProvider : IPostgresServerProvider
     {
         public string Description => $"{VariableName} ({configured.Host}:{configured.Port})";
 
+        public string? CloneStrategy => null;
+
         public NpgsqlConnectionStringBuilder ConnectionString(string database) =>
             new(configured.ConnectionString) { Database = database };
 

@@ -19,18 +19,14 @@ public sealed class LocalBinariesPostgresServerProvider : IPostgresServerProvide
 
     public async Task<ITestPostgresServer> StartAsync(CancellationToken cancellationToken)
     {
-        var options = new LocalPostgresOptions
-        {
-            DataDirectory = Path.Combine(LocalPostgresCluster.EphemeralRoot, $"run-{Environment.ProcessId}-{Guid.NewGuid():N}", "data"),
-            Ephemeral = true,
-            TunedForTests = true,
-        };
-        return new LocalServer(await LocalPostgresCluster.StartAsync(options, cancellationToken: cancellationToken));
+        return new LocalServer(await LocalPostgresCluster.StartAsync(LocalPostgresOptions.ForTests(), cancellationToken: cancellationToken));
     }
 
     private sealed class LocalServer(LocalPostgresCluster cluster) : ITestPostgresServer
     {
         public string Description => $"local binaries (127.0.0.1:{cluster.Port}, {cluster.DataDirectory})";
+
+        public string? CloneStrategy => cluster.DataInMemory ? "FILE_COPY" : null;
 
         public NpgsqlConnectionStringBuilder ConnectionString(string database) => cluster.AdminConnectionString(database);
 

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using CleanTemplate.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace CleanTemplate.TestSupport.Postgres;
@@ -35,11 +33,12 @@ public sealed class PostgresTestServer
     public static async Task<PostgresTestServer> StartAsync(IReadOnlyList<IPostgresServerProvider> providers, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
+        var script = Task.Run(MigrationScript.Generate, cancellationToken);
         var server = await PostgresServerProviders.StartFirstAvailableAsync(providers, cancellationToken);
         var serverReady = clock.Elapsed;
 
         var started = new PostgresTestServer(server);
-        await started.CreateTemplateAsync(cancellationToken);
+        await started.CreateTemplateAsync(await script, cancellationToken);
         started.StartupTimings = new HarnessTimings(serverReady, clock.Elapsed - serverReady, clock.Elapsed);
 
         // xunit 2 has no assembly-level teardown; process exit is the one moment every test is done.
@@ -66,7 +65,8 @@ public sealed class PostgresTestServer
     public async Task<PostgresTestDatabase> CreateDatabaseAsync(CancellationToken cancellationToken = default)
     {
         var name = $"{RunId}_{Interlocked.Increment(ref _databaseCount)}";
-        await ExecuteOnMaintenanceDatabaseAsync($"CREATE DATABASE \"{name}\" TEMPLATE \"{TemplateDatabase}\"", cancellationToken);
+        var strategy = Server.CloneStrategy is { } chosen ? $" STRATEGY = {chosen}" : string.Empty;
+        await ExecuteOnMaintenanceDatabaseAsync($"CREATE DATABASE \"{name}\" TEMPLATE \"{TemplateDatabase}\"{strategy}", cancellationToken);
         return new PostgresTestDatabase(this, name);
     }
 
@@ -76,25 +76,25 @@ public sealed class PostgresTestServer
         await ExecuteOnMaintenanceDatabaseAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", cancellationToken);
     }
 
-    private async Task CreateTemplateAsync(CancellationToken cancellationToken)
+    private async Task CreateTemplateAsync(string migrationScript, CancellationToken cancellationToken)
     {
         await ExecuteOnMaintenanceDatabaseAsync($"CREATE DATABASE \"{TemplateDatabase}\"", cancellationToken);
 
         // No pooling: CREATE DATABASE ... TEMPLATE refuses while any session, idle in a pool or not, is connected to it.
         var connectionString = Server.ConnectionString(TemplateDatabase);
         connectionString.Pooling = false;
-        var options = new DbContextOptionsBuilder<ApplicationDbContext>().UseNpgsql(connectionString.ConnectionString).Options;
-        await using var db = new ApplicationDbContext(options);
-        await db.Database.MigrateAsync(cancellationToken);
+        await using var connection = new NpgsqlConnection(connectionString.ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(migrationScript, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     // Database names are generated above from a GUID, never from input, so quoting them as identifiers is safe;
-    // CREATE/DROP DATABASE cannot take bind parameters.
+    // CREATE/DROP DATABASE cannot take bind parameters. Connections to the maintenance database are pooled: only
+    // sessions on the template itself would block a clone.
     private async Task ExecuteOnMaintenanceDatabaseAsync(string sql, CancellationToken cancellationToken)
     {
-        var connectionString = Server.ConnectionString("postgres");
-        connectionString.Pooling = false;
-        await using var connection = new NpgsqlConnection(connectionString.ConnectionString);
+        await using var connection = new NpgsqlConnection(Server.ConnectionString("postgres").ConnectionString);
         await connection.OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync(cancellationToken);

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
-using System.Runtime.Versioning;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
@@ -8,15 +7,12 @@ using Npgsql;
 namespace CleanTemplate.Infrastructure.Persistence.LocalPostgres;
 
 /// <summary>
-/// A PostgreSQL server run from the local server binaries: throwaway (tests) or kept in a folder across restarts
-/// (the Development host).
+/// A PostgreSQL server run from the local server binaries: throwaway for tests, or kept in a folder across restarts for
+/// the Development host. It listens on 127.0.0.1 only and trusts every local connection as <see cref="AdminUser"/>.
 /// </summary>
 internal sealed class LocalPostgresCluster : IAsyncDisposable
 {
     public const string AdminUser = "postgres";
-
-    // Only a port chosen here can be swapped when another process grabs it before the server binds it.
-    private const int PortAttempts = 5;
 
     private readonly LocalPostgresOptions options;
     private readonly ServerControl server;
@@ -37,18 +33,31 @@ internal sealed class LocalPostgresCluster : IAsyncDisposable
             AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
     }
 
+    /// <summary>
+    /// Where ephemeral clusters live: <c>/dev/shm/cleantemplate-pg</c> when that RAM-backed folder has room (file creation
+    /// dominates start-up and CREATE DATABASE), else <c>cleantemplate-pg</c> in the temp folder. Setting TMPDIR picks the latter.
+    /// </summary>
     public static string EphemeralRoot => EphemeralRuns.Root;
 
     public int Port { get; private set; }
 
+    /// <summary>The cluster folder (PGDATA), as a full path.</summary>
     public string DataDirectory { get; }
 
+    /// <summary>True when the data folder is RAM-backed (see <see cref="EphemeralRoot"/>): file copies and checkpoints are then cheap.</summary>
+    public bool DataInMemory => DataDirectory.StartsWith("/dev/shm/", StringComparison.Ordinal);
+
+    /// <summary>Whether initdb, pg_ctl and postgres were found on PATH or under /usr/lib/postgresql/*/bin.</summary>
     public static bool BinariesAvailable([NotNullWhen(true)] out string? binDirectory)
     {
         binDirectory = PostgresBinaries.Find()?.BinDirectory;
         return binDirectory is not null;
     }
 
+    /// <summary>
+    /// Creates the cluster unless the folder holds one already, then starts the server and waits until it accepts
+    /// connections. Throws <see cref="LocalPostgresException"/> saying what failed and how to provide a server instead.
+    /// </summary>
     public static async Task<LocalPostgresCluster> StartAsync(
         LocalPostgresOptions options, ILogger? logger = null, CancellationToken cancellationToken = default)
     {
@@ -56,7 +65,7 @@ internal sealed class LocalPostgresCluster : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfNegative(options.Port);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(options.Port, ushort.MaxValue);
         if (OperatingSystem.IsWindows())
-            throw new PlatformNotSupportedException("LocalPostgresCluster needs Linux or macOS; elsewhere set CLEANTEMPLATE_TEST_POSTGRES to a connection string.");
+            throw new PlatformNotSupportedException("LocalPostgresCluster runs the PostgreSQL server binaries on Linux and macOS only.");
 
         logger ??= NullLogger.Instance;
         var stopwatch = Stopwatch.StartNew();
@@ -74,8 +83,8 @@ internal sealed class LocalPostgresCluster : IAsyncDisposable
         var cluster = new LocalPostgresCluster(options, dataDirectory, server, runFolder, logger);
         try
         {
-            await cluster.PrepareDataDirectoryAsync(binaries, account, cancellationToken);
-            await cluster.StartServerAsync(account, cancellationToken);
+            await ClusterFolder.PrepareAsync(binaries, account, server, dataDirectory, logger, cancellationToken);
+            cluster.Port = await server.StartAsync(options.Port, options.TunedForTests, cancellationToken);
         }
         catch
         {
@@ -99,6 +108,7 @@ internal sealed class LocalPostgresCluster : IAsyncDisposable
             .GetAwaiter().GetResult();
     }
 
+    /// <summary>A new builder for the superuser on <paramref name="database"/>; callers may change it freely.</summary>
     public NpgsqlConnectionStringBuilder AdminConnectionString(string database = "postgres") => new()
     {
         Host = ServerSettings.ListenAddress,
@@ -107,56 +117,11 @@ internal sealed class LocalPostgresCluster : IAsyncDisposable
         Database = database,
     };
 
+    /// <summary>
+    /// Stops the server (immediately when ephemeral, cleanly otherwise) and deletes an ephemeral cluster's folder.
+    /// Runs once however often it is called, also from the process-exit handler, and never throws.
+    /// </summary>
     public ValueTask DisposeAsync() => new(disposal.Value);
-
-    [UnsupportedOSPlatform("windows")]
-    private async Task PrepareDataDirectoryAsync(PostgresBinaries binaries, ServerAccount account, CancellationToken cancellationToken)
-    {
-        if (File.Exists(Path.Combine(DataDirectory, "PG_VERSION")))
-        {
-            // A Development host that was killed leaves its detached server running on the folder.
-            if (server.IsRunning())
-            {
-                logger.LogWarning("Stopping the PostgreSQL server an earlier run left running in {DataDirectory}", DataDirectory);
-                if (!await server.StopAsync(immediate: false, cancellationToken))
-                    throw new LocalPostgresException($"The PostgreSQL server left running in {DataDirectory} could not be stopped.");
-            }
-
-            server.RemoveStaleLockFile();
-            return;
-        }
-
-        if (Directory.Exists(DataDirectory) && Directory.EnumerateFileSystemEntries(DataDirectory).Any())
-            throw new LocalPostgresException($"{DataDirectory} holds files but no PostgreSQL cluster (no PG_VERSION); delete it or choose another folder.");
-
-        // Created ahead with default permissions: the provisioning copy would give missing parents the private mode of PGDATA.
-        Directory.CreateDirectory(Path.GetDirectoryName(DataDirectory)!);
-        await PristineClusterCache.ProvisionAsync(binaries, account, DataDirectory, logger, cancellationToken);
-    }
-
-    private async Task StartServerAsync(ServerAccount account, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            var port = options.Port == 0 ? LoopbackPort.PickFree() : options.Port;
-            ServerSettings.Write(DataDirectory, port, options.TunedForTests);
-            var (result, log) = await server.StartAsync(cancellationToken);
-            if (result.Succeeded)
-            {
-                Port = port;
-                return;
-            }
-
-            if (options.Port == 0 && attempt < PortAttempts && log.Contains("Address already in use", StringComparison.Ordinal))
-            {
-                logger.LogDebug("Port {Port} was taken before PostgreSQL could bind it; trying another", port);
-                continue;
-            }
-
-            throw LocalPostgresException.CommandFailed(
-                result, string.Join(Environment.NewLine, new[] { "server.log:", log, account.PermissionHint(DataDirectory) }.OfType<string>()));
-        }
-    }
 
     private void OnProcessExit(object? sender, EventArgs e) => disposal.Value.GetAwaiter().GetResult();
 

@@ -6,7 +6,7 @@ namespace CleanTemplate.Infrastructure.Persistence.LocalPostgres;
 /// <summary>
 /// New clusters are copies of one pristine initdb output: initdb takes most of a second, a copy a fraction of that.
 /// The pristine cluster is kept under the ephemeral root per server version and per OS account (its files belong to
-/// that account), and is published with an atomic rename so concurrent processes never see a partial one.
+/// that account), built by one process at a time.
 /// </summary>
 internal static class PristineClusterCache
 {
@@ -14,6 +14,8 @@ internal static class PristineClusterCache
 
     // Part of the folder name: change it whenever the initdb arguments or the post-initdb edits change.
     private const string Layout = "v1";
+
+    private static readonly TimeSpan BuildLockTimeout = TimeSpan.FromMinutes(2);
 
     /// <summary>Fills a missing or empty folder with a new cluster.</summary>
     [UnsupportedOSPlatform("windows")]
@@ -47,6 +49,12 @@ internal static class PristineClusterCache
         if (Directory.Exists(pristine))
             return pristine;
 
+        // Parallel test processes on a fresh machine (CI) would otherwise all run initdb at once, each slowing the others.
+        EphemeralRuns.EnsureRoot();
+        using var buildLock = await CrossProcessLock.AcquireAsync(pristine + ".lock", BuildLockTimeout, cancellationToken);
+        if (Directory.Exists(pristine))
+            return pristine;
+
         logger.LogInformation("Creating the pristine PostgreSQL {Version} cluster {Folder} (once per version and OS user)", version, pristine);
         // Built in a run folder of this process, so CleanUpOrphans removes it should this process die half way.
         var scratch = EphemeralRuns.NewDataDirectory();
@@ -60,14 +68,8 @@ internal static class PristineClusterCache
                 ["--pgdata=" + scratch, "--username=" + LocalPostgresCluster.AdminUser, "--auth=trust", "--encoding=UTF8", "--locale=C", "--no-sync"],
                 cancellationToken)).ThrowIfFailed(account.PermissionHint(scratch));
             ServerSettings.IncludeIn(scratch);
-            try
-            {
-                Directory.Move(scratch, pristine);
-            }
-            catch (IOException) when (Directory.Exists(pristine))
-            {
-                // A concurrent process published its pristine cluster first; it is as good as this one.
-            }
+            // Renamed into place so that no process ever sees a partial pristine cluster.
+            Directory.Move(scratch, pristine);
         }
         finally
         {

@@ -8,6 +8,9 @@ internal sealed class ServerControl(PostgresBinaries binaries, ServerAccount acc
 {
     private const string TimeoutSeconds = "30";
 
+    // Only a port picked here can be swapped when another process takes it before the server binds it.
+    private const int PortAttempts = 5;
+
     // The tail is enough to show why a start failed without flooding the exception message.
     private const int MaxLogExcerptBytes = 8 * 1024;
 
@@ -15,15 +18,31 @@ internal sealed class ServerControl(PostgresBinaries binaries, ServerAccount acc
 
     private string LockFile => Path.Combine(dataDirectory, "postmaster.pid");
 
-    /// <summary>Starts the server and waits until it accepts connections; returns what it logged meanwhile.</summary>
-    public async Task<(ProcessResult Result, string Log)> StartAsync(CancellationToken cancellationToken)
+    /// <summary>Starts the server on the port (0: a free one) and waits until it accepts connections; returns the port.</summary>
+    public async Task<int> StartAsync(int requestedPort, bool tunedForTests, CancellationToken cancellationToken)
     {
-        var logOffset = File.Exists(LogFile) ? new FileInfo(LogFile).Length : 0;
-        var result = await account.RunAsync(
-            binaries.PgCtl,
-            ["start", "--wait", "--silent", "--timeout=" + TimeoutSeconds, "--pgdata=" + dataDirectory, "--log=" + LogFile],
-            cancellationToken);
-        return (result, ReadLogFrom(logOffset));
+        for (var attempt = 1; ; attempt++)
+        {
+            var port = requestedPort == 0 ? LoopbackPort.PickFree() : requestedPort;
+            ServerSettings.Write(dataDirectory, port, tunedForTests);
+            var logOffset = File.Exists(LogFile) ? new FileInfo(LogFile).Length : 0;
+            var result = await account.RunAsync(
+                binaries.PgCtl,
+                ["start", "--wait", "--silent", "--timeout=" + TimeoutSeconds, "--pgdata=" + dataDirectory, "--log=" + LogFile],
+                cancellationToken);
+            if (result.Succeeded)
+                return port;
+
+            var log = ReadLogFrom(logOffset);
+            if (requestedPort == 0 && attempt < PortAttempts && log.Contains("Address already in use", StringComparison.Ordinal))
+            {
+                logger.LogDebug("Port {Port} was taken before PostgreSQL could bind it; trying another", port);
+                continue;
+            }
+
+            throw LocalPostgresException.CommandFailed(
+                result, string.Join(Environment.NewLine, new[] { "server.log:", log, account.PermissionHint(dataDirectory) }.OfType<string>()));
+        }
     }
 
     /// <summary>Stops the server if it runs; returns false when it still runs afterwards.</summary>

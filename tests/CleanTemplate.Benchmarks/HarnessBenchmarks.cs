@@ -1,0 +1,64 @@
+using CleanTemplate.Infrastructure.Persistence;
+using CleanTemplate.TestSupport.Builders;
+using CleanTemplate.TestSupport.Postgres;
+using CleanTemplate.TestSupport.Respawn;
+using Microsoft.EntityFrameworkCore;
+
+namespace CleanTemplate.Benchmarks;
+
+/// <summary>What the test harness costs: cold start, a database per collection, isolation per test.</summary>
+internal static class HarnessBenchmarks
+{
+    public static async Task<IReadOnlyList<Measurement>> RunAsync()
+    {
+        var results = new List<Measurement>();
+        var server = await PostgresTestServer.StartAsync(PostgresServerProviders.Default, CancellationToken.None);
+        Console.WriteLine($"server: {server.Server.Description}");
+        results.Add(Measurement.Once("cold start: server up", server.StartupTimings.ServerStart, "-"));
+        results.Add(Measurement.Once("cold start: migrations into the template database", server.StartupTimings.TemplateMigration, "-"));
+        results.Add(Measurement.Once("cold start: total", server.StartupTimings.Total, "<= 2000 ms"));
+
+        var clones = new List<PostgresTestDatabase>();
+        results.Add(await Measurement.RunAsync("clone a database (CREATE DATABASE ... TEMPLATE)", "<= 20 ms", 30,
+            async () => clones.Add(await server.CreateDatabaseAsync())));
+
+        var database = clones[^1];
+        var options = new DbContextOptionsBuilder<ApplicationDbContext>().UseNpgsql(database.ConnectionString).Options;
+        results.Add(await Measurement.RunAsync("rollback isolation: BEGIN + one INSERT + ROLLBACK", "< 1 ms overhead", 300, async () =>
+        {
+            await using var db = new ApplicationDbContext(options);
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await db.Database.ExecuteSqlAsync($"INSERT INTO users (username, email, password_hash, created_at, updated_at, status) VALUES ('b', 'b@example.com', 'x', now(), now(), 'Active')");
+            await transaction.RollbackAsync();
+        }));
+        results.Add(await Measurement.RunAsync("  the same INSERT committed, for comparison", "-", 300, async () =>
+        {
+            await using var db = new ApplicationDbContext(options);
+            await db.Database.ExecuteSqlAsync($"INSERT INTO users (username, email, password_hash, created_at, updated_at, status) VALUES ('b', 'b@example.com', 'x', now(), now(), 'Active')");
+            await db.Database.ExecuteSqlAsync($"DELETE FROM users");
+        }));
+
+        foreach (var strategy in Enum.GetValues<ResetStrategy>())
+            results.Add(await MeasureResetAsync(database, options, strategy));
+
+        foreach (var clone in clones)
+            await clone.DisposeAsync();
+        return results;
+    }
+
+    /// <summary>A reset after a typical test's writes: a few users with their profiles.</summary>
+    private static async Task<Measurement> MeasureResetAsync(PostgresTestDatabase database, DbContextOptions<ApplicationDbContext> options, ResetStrategy strategy)
+    {
+        await using var connection = await database.OpenConnectionAsync();
+        var respawner = await LocalRespawner.CreateAsync(connection, new LocalRespawnerOptions { Strategy = strategy });
+        var measured = await Measurement.RunAsync($"reset ({strategy}) after a test wrote 3 users", "<= 10 ms", 100,
+            () => respawner.ResetAsync(connection),
+            between: async () =>
+            {
+                await using var db = new ApplicationDbContext(options);
+                db.Users.AddRange(TestUsers.New(), TestUsers.New(), TestUsers.New());
+                await db.SaveChangesAsync();
+            });
+        return measured;
+    }
+}

@@ -44,7 +44,7 @@ public static class DependencyInjection
                 throw new InvalidOperationException(
                     $"ConnectionStrings:{ConnectionStringName} is not configured. Set it (for example with the ConnectionStrings__{ConnectionStringName} environment variable).");
             var cluster = DevelopmentDatabase.Start(environment);
-            services.AddSingleton(cluster); // disposed with the host: the server stops, its data stays
+            services.AddHostedService(_ => new DevelopmentDatabase.Lifetime(cluster));
             configured = cluster.AdminConnectionString(DevelopmentDatabase.DatabaseName).ConnectionString;
         }
 

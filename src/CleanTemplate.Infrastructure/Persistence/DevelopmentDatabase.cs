@@ -24,4 +24,12 @@ internal static class DevelopmentDatabase
         // so blocking here cannot deadlock; it keeps AddInfrastructure synchronous like every other Add* call.
         return LocalPostgresCluster.StartAsync(options).GetAwaiter().GetResult();
     }
+
+    /// <summary>Stops the server when the host stops; the data stays for the next run.</summary>
+    internal sealed class Lifetime(LocalPostgresCluster cluster) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public async Task StopAsync(CancellationToken cancellationToken) => await cluster.DisposeAsync();
+    }
 }

@@ -1,4 +1,6 @@
+using CleanTemplate.Application.Articles;
 using CleanTemplate.Application.Common.Interfaces;
+using CleanTemplate.Application.Profiles;
 using CleanTemplate.Application.Users;
 using CleanTemplate.Infrastructure.Identity;
 using CleanTemplate.Infrastructure.Persistence;
@@ -67,6 +69,10 @@ public static class DependencyInjection
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddScoped<IDatabaseMigrator, DatabaseMigrator>();
         services.AddScoped<IUserRepository, UserRepository>();
+        services.AddScoped<IArticleRepository, ArticleRepository>();
+        services.AddScoped<ITagRepository, TagRepository>();
+        services.AddScoped<IFavoriteRepository, FavoriteRepository>();
+        services.AddScoped<IFollowRepository, FollowRepository>();
 
         if (options.MigrateOnStartup)
             services.AddHostedService<MigrateOnStartupService>();

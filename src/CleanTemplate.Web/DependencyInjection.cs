@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using CleanTemplate.Application.Common.Interfaces;
 using CleanTemplate.Web.Errors;
 using CleanTemplate.Web.Identity;
+using CleanTemplate.Web.Serialization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
 
@@ -21,7 +22,10 @@ public static class DependencyInjection
         // Malformed JSON throws, so the exception handler answers it with a ProblemDetails like every other error.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(options =>
-            options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never);
+        {
+            options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+            options.SerializerOptions.Converters.Add(new UtcTimestampConverter());
+        });
 
         services.AddOpenApi(options => options.AddDocumentTransformer<TokenSecuritySchemeTransformer>());
 

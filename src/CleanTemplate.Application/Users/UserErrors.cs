@@ -2,7 +2,7 @@ using CleanTemplate.Application.Common.Results;
 
 namespace CleanTemplate.Application.Users;
 
-internal static class UserErrors
+public static class UserErrors
 {
     private static readonly string[] AlreadyTakenMessage = ["has already been taken"];
 

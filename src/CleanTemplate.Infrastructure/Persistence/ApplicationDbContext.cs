@@ -1,5 +1,7 @@
 using CleanTemplate.Application.Common.Interfaces;
+using CleanTemplate.Domain.Articles;
 using CleanTemplate.Domain.Common;
+using CleanTemplate.Domain.Profiles;
 using CleanTemplate.Domain.Users;
 using CleanTemplate.Infrastructure.Persistence.Conventions;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +15,29 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
 
     public DbSet<UserProfile> UserProfiles => Set<UserProfile>();
 
+    public DbSet<Follow> Follows => Set<Follow>();
+
+    public DbSet<Article> Articles => Set<Article>();
+
+    public DbSet<Tag> Tags => Set<Tag>();
+
+    public DbSet<ArticleTag> ArticleTags => Set<ArticleTag>();
+
+    public DbSet<Comment> Comments => Set<Comment>();
+
+    public DbSet<Favorite> Favorites => Set<Favorite>();
+
     IQueryable<User> IReadDbContext.Users => Users.AsNoTracking();
+
+    IQueryable<Follow> IReadDbContext.Follows => Follows.AsNoTracking();
+
+    IQueryable<Article> IReadDbContext.Articles => Articles.AsNoTracking();
+
+    IQueryable<Tag> IReadDbContext.Tags => Tags.AsNoTracking();
+
+    IQueryable<Comment> IReadDbContext.Comments => Comments.AsNoTracking();
+
+    IQueryable<Favorite> IReadDbContext.Favorites => Favorites.AsNoTracking();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ApplicationDbContext).Assembly);

@@ -36,6 +36,22 @@ internal sealed class UnitOfWork(ApplicationDbContext db, IMediator mediator) : 
             await mediator.Publish(Wrap(domainEvent), cancellationToken);
     }
 
+    public async Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    {
+        if (db.Database.CurrentTransaction is not null)
+            return await work(cancellationToken);
+
+        // With retry-on-failure on, a user transaction must run inside the execution strategy, which replays the
+        // whole unit (transaction included) on a transient failure.
+        return await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var result = await work(ct);
+            await transaction.CommitAsync(ct);
+            return result;
+        }, cancellationToken);
+    }
+
     private static INotification Wrap(IDomainEvent domainEvent)
     {
         var notificationType = typeof(DomainEventNotification<>).MakeGenericType(domainEvent.GetType());

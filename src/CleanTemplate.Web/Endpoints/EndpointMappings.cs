@@ -1,3 +1,7 @@
+using CleanTemplate.Web.Endpoints.Articles;
+using CleanTemplate.Web.Endpoints.Comments;
+using CleanTemplate.Web.Endpoints.Profiles;
+using CleanTemplate.Web.Endpoints.Tags;
 using CleanTemplate.Web.Endpoints.Users;
 
 namespace CleanTemplate.Web.Endpoints;
@@ -8,6 +12,10 @@ internal static class EndpointMappings
     {
         var api = app.MapGroup("/api");
         api.MapUserEndpoints();
+        api.MapProfileEndpoints();
+        api.MapArticleEndpoints();
+        api.MapCommentEndpoints();
+        api.MapTagEndpoints();
         return app;
     }
 }

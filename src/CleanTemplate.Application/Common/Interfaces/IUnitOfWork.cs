@@ -7,4 +7,10 @@ namespace CleanTemplate.Application.Common.Interfaces;
 public interface IUnitOfWork
 {
     Task SaveChangesAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Runs a use case whose writes span more than one statement (an upsert, then a save) in one transaction, so a
+    /// failure half-way leaves the database as it was. Joins the caller's transaction when one is open.
+    /// </summary>
+    Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken);
 }

@@ -1,0 +1,10 @@
+using CleanTemplate.Application.Common.Results;
+
+namespace CleanTemplate.Application.Articles;
+
+internal static class ArticleErrors
+{
+    public static Error NotFound(string slug) => Error.NotFound($"No article with slug '{slug}'.");
+
+    public static Error NotTheAuthor { get; } = Error.Forbidden("Only the author may change this article.");
+}

@@ -1,0 +1,53 @@
+using CleanTemplate.Domain.Articles;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+
+namespace CleanTemplate.Application.Articles;
+
+/// <summary>Paging shared by the article list and the feed: offset for spec compliance, a keyset cursor for deep pages.</summary>
+public static class ArticlePaging
+{
+    public const int DefaultLimit = 20;
+
+    /// <summary>The largest page a client may ask for; larger limits answer 422.</summary>
+    public const int MaxLimit = 100;
+
+    public static void AddPagingRules<T>(this AbstractValidator<T> validator, Func<T, int?> limit, Func<T, int?> offset, Func<T, string?> cursor)
+    {
+        validator.RuleFor(request => limit(request)).InclusiveBetween(1, MaxLimit)
+            .WithMessage($"must be between 1 and {MaxLimit}").OverridePropertyName("limit");
+        validator.RuleFor(request => offset(request)).GreaterThanOrEqualTo(0)
+            .WithMessage("must be 0 or more").OverridePropertyName("offset");
+        validator.RuleFor(request => cursor(request)).Must(text => text is null || ArticleCursor.TryDecode(text, out _))
+            .WithMessage("is not a cursor this API returned").OverridePropertyName("cursor");
+        validator.RuleFor(request => offset(request)).Must((request, value) => value is null or 0 || cursor(request) is null)
+            .WithMessage("can't be combined with cursor").OverridePropertyName("offset");
+    }
+
+    /// <summary>Newest first; then one page by cursor or by offset. Returns the page and the next cursor.</summary>
+    public static async Task<ArticlePage> PageAsync(
+        IQueryable<Article> matching, Func<IQueryable<Article>, IQueryable<ArticleSummaryDto>> project,
+        int? limit, int? offset, string? cursor, CancellationToken cancellationToken)
+    {
+        var take = limit ?? DefaultLimit;
+        var total = await matching.CountAsync(cancellationToken);
+
+        var ordered = matching;
+        if (ArticleCursor.TryDecode(cursor, out var after))
+        {
+            // The row-value comparison (created_at, id) < (@createdAt, @id), spelled out so EF translates it portably.
+            ordered = ordered.Where(article => article.CreatedAt < after.CreatedAt
+                || (article.CreatedAt == after.CreatedAt && article.Id.CompareTo(after.Id) < 0));
+        }
+
+        ordered = ordered.OrderByDescending(article => article.CreatedAt).ThenByDescending(article => article.Id);
+        if (after is null && offset is > 0)
+            ordered = ordered.Skip(offset.Value);
+
+        // One row more than asked says whether a next page exists, without another query.
+        var rows = await project(ordered.Take(take + 1)).ToListAsync(cancellationToken);
+        var page = rows.Take(take).ToList();
+        var next = rows.Count > take ? new ArticleCursor(page[^1].CreatedAt, page[^1].Id).Encode() : null;
+        return new ArticlePage(page, total, next);
+    }
+}

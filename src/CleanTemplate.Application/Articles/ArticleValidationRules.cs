@@ -1,0 +1,20 @@
+using CleanTemplate.Domain.Articles;
+using FluentValidation;
+
+namespace CleanTemplate.Application.Articles;
+
+/// <summary>Field rules shared by creating and editing articles.</summary>
+internal static class ArticleValidationRules
+{
+    public static IRuleBuilderOptions<T, string?> ArticleTitle<T>(this IRuleBuilderInitial<T, string?> rule) =>
+        rule.Cascade(CascadeMode.Stop).NotEmpty().WithMessage("can't be empty")
+            .MaximumLength(Article.TitleMaxLength).WithMessage($"is too long (maximum is {Article.TitleMaxLength} characters)")
+            .Must(title => title!.Any(char.IsLetterOrDigit)).WithMessage("must contain a letter or digit");
+
+    public static IRuleBuilderOptions<T, string?> ArticleDescription<T>(this IRuleBuilderInitial<T, string?> rule) =>
+        rule.Cascade(CascadeMode.Stop).NotEmpty().WithMessage("can't be empty")
+            .MaximumLength(Article.DescriptionMaxLength).WithMessage($"is too long (maximum is {Article.DescriptionMaxLength} characters)");
+
+    public static IRuleBuilderOptions<T, string?> ArticleBody<T>(this IRuleBuilderInitial<T, string?> rule) =>
+        rule.NotEmpty().WithMessage("can't be empty");
+}

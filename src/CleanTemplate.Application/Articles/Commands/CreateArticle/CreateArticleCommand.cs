@@ -1,0 +1,40 @@
+using CleanTemplate.Application.Articles.Queries.GetArticle;
+using CleanTemplate.Application.Common.Exceptions;
+using CleanTemplate.Application.Common.Interfaces;
+using CleanTemplate.Application.Common.Messaging;
+using CleanTemplate.Application.Common.Results;
+using CleanTemplate.Application.Users;
+using CleanTemplate.Domain.Articles;
+using MediatR;
+
+namespace CleanTemplate.Application.Articles.Commands.CreateArticle;
+
+public sealed record CreateArticleCommand(string? Title, string? Description, string? Body, IReadOnlyList<string>? TagList)
+    : ICommand<ArticleDto>;
+
+internal sealed class CreateArticleHandler(
+    ICurrentUser currentUser,
+    IArticleRepository articles,
+    ITagRepository tags,
+    IUnitOfWork unitOfWork,
+    IReadDbContext db)
+    : IRequestHandler<CreateArticleCommand, Result<ArticleDto>>
+{
+    public async Task<Result<ArticleDto>> Handle(CreateArticleCommand request, CancellationToken cancellationToken)
+    {
+        if (currentUser.Id is not { } authorId)
+            return UserErrors.NotSignedIn;
+
+        // The tag upsert and the article insert commit together, or neither does.
+        var article = await unitOfWork.InTransactionAsync(async ct =>
+        {
+            var tagged = await tags.EnsureAsync(TagNames.Normalize(request.TagList), ct);
+            var written = Article.Write(authorId, request.Title!, request.Description!, request.Body!, tagged);
+            articles.Add(written);
+            await ArticleSlugs.SaveWithUniqueSlugAsync(written, articles, unitOfWork, ct);
+            return written;
+        }, cancellationToken);
+
+        return (await GetArticleHandler.ReadAsync(db, article.Slug, authorId, cancellationToken))!;
+    }
+}

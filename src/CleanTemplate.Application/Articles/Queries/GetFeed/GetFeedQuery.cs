@@ -1,0 +1,31 @@
+using CleanTemplate.Application.Common.Interfaces;
+using CleanTemplate.Application.Common.Messaging;
+using CleanTemplate.Application.Common.Results;
+using CleanTemplate.Application.Users;
+using FluentValidation;
+using MediatR;
+
+namespace CleanTemplate.Application.Articles.Queries.GetFeed;
+
+/// <summary>Articles by the authors the caller follows, newest first; two SQL commands whatever the page size.</summary>
+public sealed record GetFeedQuery(int? Limit, int? Offset, string? Cursor) : IQuery<ArticlePage>;
+
+internal sealed class GetFeedHandler(IReadDbContext db, ICurrentUser currentUser) : IRequestHandler<GetFeedQuery, Result<ArticlePage>>
+{
+    public async Task<Result<ArticlePage>> Handle(GetFeedQuery request, CancellationToken cancellationToken)
+    {
+        if (currentUser.Id is not { } viewerId)
+            return UserErrors.NotSignedIn;
+
+        var followed = db.Articles.Where(article =>
+            db.Follows.Any(follow => follow.FollowerId == viewerId && follow.FolloweeId == article.AuthorId));
+        return await ArticlePaging.PageAsync(
+            followed, page => page.Select(ArticleProjections.Summary(db, viewerId)),
+            request.Limit, request.Offset, request.Cursor, cancellationToken);
+    }
+}
+
+internal sealed class GetFeedValidator : AbstractValidator<GetFeedQuery>
+{
+    public GetFeedValidator() => this.AddPagingRules(query => query.Limit, query => query.Offset, query => query.Cursor);
+}

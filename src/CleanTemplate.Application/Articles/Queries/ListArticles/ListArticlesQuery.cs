@@ -1,0 +1,39 @@
+using CleanTemplate.Application.Common.Interfaces;
+using CleanTemplate.Application.Common.Messaging;
+using CleanTemplate.Application.Common.Results;
+using FluentValidation;
+using MediatR;
+
+namespace CleanTemplate.Application.Articles.Queries.ListArticles;
+
+/// <summary>Newest first, filtered by tag, author and/or the user who favorited; two SQL commands whatever the page size.</summary>
+public sealed record ListArticlesQuery(string? Tag, string? Author, string? Favorited, int? Limit, int? Offset, string? Cursor)
+    : IQuery<ArticlePage>;
+
+internal sealed class ListArticlesHandler(IReadDbContext db, ICurrentUser currentUser)
+    : IRequestHandler<ListArticlesQuery, Result<ArticlePage>>
+{
+    public async Task<Result<ArticlePage>> Handle(ListArticlesQuery request, CancellationToken cancellationToken)
+    {
+        var matching = db.Articles;
+        if (request.Tag is { } tag)
+            matching = matching.Where(article => article.Tags.Any(link => link.Tag.Name == tag));
+        if (request.Author is { } author)
+            matching = matching.Where(article => article.Author.Username == author);
+        if (request.Favorited is { } favoritedBy)
+        {
+            matching = matching.Where(article => db.Favorites.Any(favorite =>
+                favorite.ArticleId == article.Id && db.Users.Any(user => user.Id == favorite.UserId && user.Username == favoritedBy)));
+        }
+
+        var viewerId = currentUser.Id;
+        return await ArticlePaging.PageAsync(
+            matching, page => page.Select(ArticleProjections.Summary(db, viewerId)),
+            request.Limit, request.Offset, request.Cursor, cancellationToken);
+    }
+}
+
+internal sealed class ListArticlesValidator : AbstractValidator<ListArticlesQuery>
+{
+    public ListArticlesValidator() => this.AddPagingRules(query => query.Limit, query => query.Offset, query => query.Cursor);
+}

@@ -1,0 +1,10 @@
+namespace CleanTemplate.Application.Articles;
+
+internal static class TagNames
+{
+    public const int MaxTagsPerArticle = 20;
+
+    /// <summary>Trimmed, without blanks and duplicates, in the order given.</summary>
+    public static IReadOnlyCollection<string> Normalize(IReadOnlyList<string>? names) =>
+        (names ?? []).Select(name => name.Trim()).Where(name => name.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+}

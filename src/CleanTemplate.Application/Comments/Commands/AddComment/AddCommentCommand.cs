@@ -1,0 +1,38 @@
+using CleanTemplate.Application.Articles;
+using CleanTemplate.Application.Common.Interfaces;
+using CleanTemplate.Application.Common.Messaging;
+using CleanTemplate.Application.Common.Results;
+using CleanTemplate.Application.Users;
+using CleanTemplate.Domain.Articles;
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace CleanTemplate.Application.Comments.Commands.AddComment;
+
+public sealed record AddCommentCommand(string Slug, string? Body) : ICommand<CommentDto>;
+
+internal sealed class AddCommentHandler(ICurrentUser currentUser, IArticleRepository articles, IUnitOfWork unitOfWork, IReadDbContext db)
+    : IRequestHandler<AddCommentCommand, Result<CommentDto>>
+{
+    public async Task<Result<CommentDto>> Handle(AddCommentCommand request, CancellationToken cancellationToken)
+    {
+        if (currentUser.Id is not { } userId)
+            return UserErrors.NotSignedIn;
+        var article = await articles.GetBySlugAsync(request.Slug, cancellationToken);
+        if (article is null)
+            return ArticleErrors.NotFound(request.Slug);
+
+        var comment = article.Comment(userId, request.Body!);
+        await unitOfWork.SaveChangesAsync(cancellationToken);
+        return await db.Comments.Where(saved => saved.Id == comment.Id).Select(CommentDto.Projection(db, userId)).SingleAsync(cancellationToken);
+    }
+}
+
+internal sealed class AddCommentValidator : AbstractValidator<AddCommentCommand>
+{
+    public AddCommentValidator() =>
+        RuleFor(command => command.Body).Cascade(CascadeMode.Stop)
+            .NotEmpty().WithMessage("can't be empty")
+            .MaximumLength(Comment.BodyMaxLength).WithMessage($"is too long (maximum is {Comment.BodyMaxLength} characters)");
+}

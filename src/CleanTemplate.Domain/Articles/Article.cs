@@ -1,0 +1,85 @@
+using CleanTemplate.Domain.Common;
+using CleanTemplate.Domain.Users;
+
+namespace CleanTemplate.Domain.Articles;
+
+/// <summary>
+/// The aggregate root of Conduit's content: owns its comments (one-to-many) and its tag links (many-to-many through
+/// <see cref="ArticleTag"/>). Keyed by a UUID version 7 generated here, so ids are known before the insert and sort by
+/// creation time. Deleting marks it <see cref="EntityStatus.Deleted"/>; nothing is destroyed.
+/// </summary>
+public sealed class Article : AuditableEntity<Guid>
+{
+    public const int TitleMaxLength = 200;
+    public const int DescriptionMaxLength = 1000;
+    public const int SlugMaxLength = 240;
+
+    private readonly List<ArticleTag> _tags = [];
+    private readonly List<Comment> _comments = [];
+
+    private Article()
+    {
+    }
+
+    public string Slug { get; private set; } = null!;
+
+    public string Title { get; private set; } = null!;
+
+    public string Description { get; private set; } = null!;
+
+    public string Body { get; private set; } = null!;
+
+    public int AuthorId { get; private set; }
+
+    /// <summary>For read projections; the author is another aggregate and is never changed through an article.</summary>
+    public User Author { get; private set; } = null!;
+
+    public IReadOnlyCollection<ArticleTag> Tags => _tags;
+
+    public IReadOnlyCollection<Comment> Comments => _comments;
+
+    public static Article Write(int authorId, string title, string description, string body, IEnumerable<Tag> tags)
+    {
+        var article = new Article
+        {
+            Id = Guid.CreateVersion7(),
+            AuthorId = authorId,
+            Title = title,
+            Slug = ArticleSlug.From(title),
+            Description = description,
+            Body = body,
+        };
+        foreach (var tag in tags.DistinctBy(tag => tag.Name))
+            article._tags.Add(new ArticleTag(article.Id, tag));
+        return article;
+    }
+
+    public bool IsWrittenBy(int userId) => AuthorId == userId;
+
+    /// <summary>A new title gives a new slug; the old one stops resolving.</summary>
+    public void Edit(string? title, string? description, string? body)
+    {
+        if (title is not null && title != Title)
+        {
+            Title = title;
+            Slug = ArticleSlug.From(title);
+        }
+
+        if (description is not null)
+            Description = description;
+        if (body is not null)
+            Body = body;
+    }
+
+    /// <summary>Used when the plain slug of the title is already taken by another live article.</summary>
+    public void DisambiguateSlug() => Slug = ArticleSlug.Disambiguated(Slug, Id);
+
+    public Comment Comment(int authorId, string body)
+    {
+        var comment = new Comment(Id, authorId, body);
+        _comments.Add(comment);
+        return comment;
+    }
+
+    public void Delete() => Status = EntityStatus.Deleted;
+}

@@ -6,6 +6,7 @@ using CleanTemplate.Infrastructure.Identity;
 using CleanTemplate.Infrastructure.Persistence;
 using CleanTemplate.Infrastructure.Persistence.Interceptors;
 using CleanTemplate.Infrastructure.Persistence.Repositories;
+using CleanTemplate.Infrastructure.Persistence.Seeding;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -74,8 +75,11 @@ public static class DependencyInjection
         services.AddScoped<IFavoriteRepository, FavoriteRepository>();
         services.AddScoped<IFollowRepository, FollowRepository>();
 
+        services.AddScoped<IDatabaseSeeder, ConduitSeeder>();
         if (options.MigrateOnStartup)
             services.AddHostedService<MigrateOnStartupService>();
+        if (options.SeedOnStartup)
+            services.AddHostedService<SeedOnStartupService>();
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"], timeout: TimeSpan.FromSeconds(5));
     }

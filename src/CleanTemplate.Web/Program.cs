@@ -13,11 +13,15 @@ builder.Services
 
 var app = builder.Build();
 
-// One-off migration step for deployments: `dotnet CleanTemplate.Web.dll --migrate` applies migrations and exits.
-if (args.Contains("--migrate"))
+// One-off steps for deployments and local set-up, then exit:
+//   --migrate  applies pending migrations;  --seed  adds the sample data unless it is there (after --migrate if both).
+if (args.Contains("--migrate") || args.Contains("--seed"))
 {
     await using var scope = app.Services.CreateAsyncScope();
-    await scope.ServiceProvider.GetRequiredService<IDatabaseMigrator>().MigrateAsync(app.Lifetime.ApplicationStopping);
+    if (args.Contains("--migrate"))
+        await scope.ServiceProvider.GetRequiredService<IDatabaseMigrator>().MigrateAsync(app.Lifetime.ApplicationStopping);
+    if (args.Contains("--seed"))
+        await scope.ServiceProvider.GetRequiredService<IDatabaseSeeder>().SeedAsync(app.Lifetime.ApplicationStopping);
     return;
 }
 

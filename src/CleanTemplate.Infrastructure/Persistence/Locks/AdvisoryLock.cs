@@ -1,0 +1,32 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace CleanTemplate.Infrastructure.Persistence.Locks;
+
+/// <summary>
+/// PostgreSQL advisory locks: named locks with no table behind them, for "one at a time" work such as seeding or a
+/// maintenance job across app instances. The transaction-scoped kind is released by COMMIT or ROLLBACK, so it cannot
+/// leak when code throws.
+/// </summary>
+internal static class AdvisoryLock
+{
+    /// <summary>Waits until no other transaction holds <paramref name="name"/>; requires an open transaction.</summary>
+    public static async Task AcquireForTransactionAsync(DbContext db, string name, CancellationToken cancellationToken)
+    {
+        if (db.Database.CurrentTransaction is null)
+            throw new InvalidOperationException("A transaction-scoped advisory lock needs an open transaction.");
+
+        // hashtextextended maps the name to the 64-bit key pg_advisory_xact_lock takes.
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({name}, 0))", cancellationToken);
+    }
+
+    /// <summary>Takes the lock only if it is free right now; false when another transaction holds it.</summary>
+    public static async Task<bool> TryAcquireForTransactionAsync(DbContext db, string name, CancellationToken cancellationToken)
+    {
+        if (db.Database.CurrentTransaction is null)
+            throw new InvalidOperationException("A transaction-scoped advisory lock needs an open transaction.");
+
+        return await db.Database
+            .SqlQuery<bool>($"SELECT pg_try_advisory_xact_lock(hashtextextended({name}, 0)) AS \"Value\"")
+            .SingleAsync(cancellationToken);
+    }
+}

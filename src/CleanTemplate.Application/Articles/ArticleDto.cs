@@ -13,4 +13,9 @@ public sealed record ArticleDto(
     DateTimeOffset UpdatedAt,
     bool Favorited,
     int FavoritesCount,
-    ProfileDto Author);
+    ProfileDto Author)
+{
+    /// <summary>The row version, sent as the ETag header rather than in the body (the spec's shape stays exact).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public uint Version { get; init; }
+}

@@ -28,7 +28,10 @@ internal static class ArticleProjections
                 article.Author.Username,
                 article.Author.Profile.Bio,
                 article.Author.Profile.Image,
-                viewerId != null && db.Follows.Any(follow => follow.FollowerId == viewerId && follow.FolloweeId == article.AuthorId)));
+                viewerId != null && db.Follows.Any(follow => follow.FollowerId == viewerId && follow.FolloweeId == article.AuthorId)))
+        {
+            Version = article.Version,
+        };
 
     public static Expression<Func<Article, ArticleSummaryDto>> Summary(IReadDbContext db, int? viewerId) =>
         article => new ArticleSummaryDto(

@@ -7,6 +7,12 @@ public interface IArticleRepository
 {
     Task<Article?> GetBySlugAsync(string slug, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Loads and row-locks the article (<c>SELECT ... FOR UPDATE</c>) until the current transaction ends: other
+    /// writers of the same article wait their turn. Requires an open transaction.
+    /// </summary>
+    Task<Article?> GetBySlugForUpdateAsync(string slug, CancellationToken cancellationToken);
+
     Task<Guid?> FindIdBySlugAsync(string slug, CancellationToken cancellationToken);
 
     Task<bool> IsSlugTakenAsync(string slug, Guid exceptArticleId, CancellationToken cancellationToken);

@@ -34,6 +34,12 @@ public sealed class Article : AuditableEntity<Guid>
     /// <summary>For read projections; the author is another aggregate and is never changed through an article.</summary>
     public User Author { get; private set; } = null!;
 
+    /// <summary>
+    /// Row version for optimistic concurrency: the database advances it on every update, and a save based on an
+    /// older version fails instead of overwriting someone else's change.
+    /// </summary>
+    public uint Version { get; private set; }
+
     public IReadOnlyCollection<ArticleTag> Tags => _tags;
 
     public IReadOnlyCollection<Comment> Comments => _comments;

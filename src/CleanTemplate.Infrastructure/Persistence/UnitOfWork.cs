@@ -27,6 +27,10 @@ internal sealed class UnitOfWork(ApplicationDbContext db, IMediator mediator) : 
         {
             await db.SaveChangesAsync(cancellationToken);
         }
+        catch (DbUpdateConcurrencyException exception)
+        {
+            throw new ConcurrencyConflictException(exception);
+        }
         catch (DbUpdateException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } unique)
         {
             throw new UniqueConstraintViolationException(unique.ConstraintName ?? "unknown", exception);

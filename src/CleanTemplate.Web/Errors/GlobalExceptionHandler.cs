@@ -6,7 +6,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace CleanTemplate.Web.Errors;
 
 /// <summary>
-/// Exceptions that reach HTTP: malformed requests (400), a unique key lost to a concurrent write (409), and the
+/// Exceptions that reach HTTP: malformed requests (400), a unique key lost to a concurrent write or a stale row
+/// version (409), and the
 /// unexpected (500, with the exception text only in Development).
 /// </summary>
 internal sealed class GlobalExceptionHandler(IProblemDetailsService problemDetails, IHostEnvironment environment, ILogger<GlobalExceptionHandler> logger)
@@ -21,6 +22,12 @@ internal sealed class GlobalExceptionHandler(IProblemDetailsService problemDetai
                 Status = badRequest.StatusCode,
                 Title = "The request is malformed.",
                 Detail = badRequest.InnerException is JsonException json ? $"{badRequest.Message} {json.Message}" : badRequest.Message,
+            },
+            ConcurrencyConflictException => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "The resource was changed by someone else.",
+                Detail = "Reload it and apply your change again.",
             },
             UniqueConstraintViolationException conflict => new ProblemDetails
             {

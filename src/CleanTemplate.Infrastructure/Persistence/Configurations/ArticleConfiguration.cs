@@ -16,6 +16,8 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         builder.Property(article => article.Slug).HasMaxLength(Article.SlugMaxLength);
         builder.Property(article => article.Title).HasMaxLength(Article.TitleMaxLength);
         builder.Property(article => article.Description).HasMaxLength(Article.DescriptionMaxLength);
+        // A uint row version maps to PostgreSQL's xmin system column: no column to add, bumped by every UPDATE.
+        builder.Property(article => article.Version).IsRowVersion();
 
         // Soft delete: deleted articles disappear from every query, and their slugs become free again.
         builder.HasQueryFilter(article => article.Status == EntityStatus.Active);

@@ -9,6 +9,21 @@ internal sealed class ArticleRepository(ApplicationDbContext db) : IArticleRepos
     public Task<Article?> GetBySlugAsync(string slug, CancellationToken cancellationToken) =>
         db.Articles.SingleOrDefaultAsync(article => article.Slug == slug, cancellationToken);
 
+    public async Task<Article?> GetBySlugForUpdateAsync(string slug, CancellationToken cancellationToken)
+    {
+        if (db.Database.CurrentTransaction is null)
+            throw new InvalidOperationException("A row lock needs an open transaction; it is released when the transaction ends.");
+
+        // FOR UPDATE locks the row against other FOR UPDATE readers and writers until COMMIT/ROLLBACK. xmin is a
+        // system column, not part of *, and is named so EF can read the row version. No composition on top
+        // (IgnoreQueryFilters, status in the SQL): PostgreSQL would reject FOR UPDATE inside EF's wrapping subquery.
+        var locked = await db.Articles
+            .FromSql($"SELECT *, xmin FROM articles WHERE slug = {slug} AND status = 'Active' FOR UPDATE")
+            .IgnoreQueryFilters()
+            .ToListAsync(cancellationToken);
+        return locked.SingleOrDefault();
+    }
+
     public Task<Guid?> FindIdBySlugAsync(string slug, CancellationToken cancellationToken) =>
         db.Articles.Where(article => article.Slug == slug).Select(article => (Guid?)article.Id).SingleOrDefaultAsync(cancellationToken);
 

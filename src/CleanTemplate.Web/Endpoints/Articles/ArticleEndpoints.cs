@@ -29,9 +29,10 @@ internal static class ArticleEndpoints
             .Produces<ArticleEnvelope<ArticleDto>>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
         articles.MapPut("/{slug}", UpdateAsync).WithName("UpdateArticle").RequireAuthorization()
+            .WithDescription("Send the ETag of the article you edited as If-Match to be refused (409) if someone changed it since.")
             .Produces<ArticleEnvelope<ArticleDto>>().ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
         articles.MapDelete("/{slug}", DeleteAsync).WithName("DeleteArticle").RequireAuthorization()
             .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
@@ -58,13 +59,21 @@ internal static class ArticleEndpoints
     {
         var article = body.Article;
         var result = await mediator.Send(new CreateArticleCommand(article?.Title, article?.Description, article?.Body, article?.TagList), cancellationToken);
-        return result.ToHttpResult(created => TypedResults.Created($"/api/articles/{created.Slug}", new ArticleEnvelope<ArticleDto>(created)));
+        return result.ToHttpResult(created =>
+            new ArticleETag.WithETag(created.Version, TypedResults.Created($"/api/articles/{created.Slug}", new ArticleEnvelope<ArticleDto>(created))));
     }
 
-    private static async Task<IResult> UpdateAsync(string slug, ArticleEnvelope<UpdateArticleRequest> body, IMediator mediator, CancellationToken cancellationToken)
+    private static async Task<IResult> UpdateAsync(
+        HttpContext http, string slug, ArticleEnvelope<UpdateArticleRequest> body, IMediator mediator, CancellationToken cancellationToken)
     {
+        if (!ArticleETag.TryParseIfMatch(http.Request.Headers.IfMatch, out var expectedVersion))
+            return Results.ValidationProblem(
+                new Dictionary<string, string[]> { ["If-Match"] = ["must be an ETag this API returned"] },
+                statusCode: StatusCodes.Status422UnprocessableEntity);
+
         var article = body.Article;
-        return (await mediator.Send(new UpdateArticleCommand(slug, article?.Title, article?.Description, article?.Body), cancellationToken)).ToHttpResult(Ok);
+        var command = new UpdateArticleCommand(slug, article?.Title, article?.Description, article?.Body, expectedVersion);
+        return (await mediator.Send(command, cancellationToken)).ToHttpResult(Ok);
     }
 
     private static async Task<IResult> DeleteAsync(string slug, IMediator mediator, CancellationToken cancellationToken) =>
@@ -76,7 +85,7 @@ internal static class ArticleEndpoints
     private static async Task<IResult> UnfavoriteAsync(string slug, IMediator mediator, CancellationToken cancellationToken) =>
         (await mediator.Send(new UnfavoriteArticleCommand(slug), cancellationToken)).ToHttpResult(Ok);
 
-    private static IResult Ok(ArticleDto article) => TypedResults.Ok(new ArticleEnvelope<ArticleDto>(article));
+    private static IResult Ok(ArticleDto article) => new ArticleETag.WithETag(article.Version, TypedResults.Ok(new ArticleEnvelope<ArticleDto>(article)));
 
     /// <summary>The body is exactly the spec's; the keyset cursor of the next page travels in a Link header (RFC 8288).</summary>
     private static Microsoft.AspNetCore.Http.HttpResults.Ok<ArticlesEnvelope> Page(HttpContext http, ArticlePage page)

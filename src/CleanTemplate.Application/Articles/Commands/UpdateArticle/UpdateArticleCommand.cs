@@ -8,8 +8,12 @@ using MediatR;
 
 namespace CleanTemplate.Application.Articles.Commands.UpdateArticle;
 
-/// <summary>Author only. Null fields stay as they are; a new title gives a new slug.</summary>
-public sealed record UpdateArticleCommand(string Slug, string? Title, string? Description, string? Body) : ICommand<ArticleDto>;
+/// <summary>
+/// Author only. Null fields stay as they are; a new title gives a new slug. With <see cref="ExpectedVersion"/> (the
+/// ETag the client read, sent back as If-Match) the update is refused with a conflict when the article has changed since.
+/// </summary>
+public sealed record UpdateArticleCommand(string Slug, string? Title, string? Description, string? Body, uint? ExpectedVersion = null)
+    : ICommand<ArticleDto>;
 
 internal sealed class UpdateArticleHandler(ICurrentUser currentUser, IArticleRepository articles, IUnitOfWork unitOfWork, IReadDbContext db)
     : IRequestHandler<UpdateArticleCommand, Result<ArticleDto>>
@@ -18,15 +22,27 @@ internal sealed class UpdateArticleHandler(ICurrentUser currentUser, IArticleRep
     {
         if (currentUser.Id is not { } userId)
             return UserErrors.NotSignedIn;
-        var article = await articles.GetBySlugAsync(request.Slug, cancellationToken);
-        if (article is null)
-            return ArticleErrors.NotFound(request.Slug);
-        if (!article.IsWrittenBy(userId))
-            return ArticleErrors.NotTheAuthor;
 
-        article.Edit(request.Title, request.Description, request.Body);
-        await ArticleSlugs.SaveWithUniqueSlugAsync(article, articles, unitOfWork, cancellationToken);
-        return (await GetArticleHandler.ReadAsync(db, article.Slug, userId, cancellationToken))!;
+        // Edits of one article are serialised on its row lock: a concurrent rename waits instead of racing for the
+        // new slug, and the version compared below is the current one, not a snapshot that may already be stale.
+        var slug = await unitOfWork.InTransactionAsync<Result<string>>(async ct =>
+        {
+            var article = await articles.GetBySlugForUpdateAsync(request.Slug, ct);
+            if (article is null)
+                return ArticleErrors.NotFound(request.Slug);
+            if (!article.IsWrittenBy(userId))
+                return ArticleErrors.NotTheAuthor;
+            if (request.ExpectedVersion is { } expected && expected != article.Version)
+                return ArticleErrors.ChangedSinceRead;
+
+            article.Edit(request.Title, request.Description, request.Body);
+            await ArticleSlugs.SaveWithUniqueSlugAsync(article, articles, unitOfWork, ct);
+            return article.Slug;
+        }, cancellationToken);
+
+        if (!slug.IsSuccess)
+            return slug.Error;
+        return (await GetArticleHandler.ReadAsync(db, slug.Value, userId, cancellationToken))!;
     }
 }
 

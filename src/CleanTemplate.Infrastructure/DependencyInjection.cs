@@ -1,6 +1,8 @@
 using CleanTemplate.Application.Articles;
 using CleanTemplate.Application.Common.Interfaces;
 using CleanTemplate.Application.Profiles;
+using CleanTemplate.Application.Tags;
+using CleanTemplate.Infrastructure.BackgroundJobs;
 using CleanTemplate.Application.Users;
 using CleanTemplate.Infrastructure.Identity;
 using CleanTemplate.Infrastructure.Persistence;
@@ -56,7 +58,9 @@ public static class DependencyInjection
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IInterceptor, AuditingInterceptor>();
 
-        services.AddDbContext<ApplicationDbContext>((provider, db) =>
+        // The factory serves units of work per task (background jobs, parallel fan-out); it also registers the context
+        // as scoped, the unit of work per request. See docs/dbcontext-lifetime.md.
+        services.AddDbContextFactory<ApplicationDbContext>((provider, db) =>
         {
             db.UseNpgsql(provider.GetRequiredService<NpgsqlDataSource>(), npgsql =>
             {
@@ -80,6 +84,10 @@ public static class DependencyInjection
             services.AddHostedService<MigrateOnStartupService>();
         if (options.SeedOnStartup)
             services.AddHostedService<SeedOnStartupService>();
+
+        services.Configure<TagStatisticsOptions>(configuration.GetSection(TagStatisticsOptions.SectionName));
+        services.AddSingleton<ITagStatisticsJob, TagStatisticsJob>();
+        services.AddHostedService<TagStatisticsSchedule>();
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"], timeout: TimeSpan.FromSeconds(5));
     }

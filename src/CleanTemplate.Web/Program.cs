@@ -1,5 +1,6 @@
 using CleanTemplate.Application;
 using CleanTemplate.Application.Common.Interfaces;
+using CleanTemplate.Application.Tags;
 using CleanTemplate.Infrastructure;
 using CleanTemplate.Web;
 using CleanTemplate.Web.Endpoints;
@@ -13,15 +14,19 @@ builder.Services
 
 var app = builder.Build();
 
-// One-off steps for deployments and local set-up, then exit:
-//   --migrate  applies pending migrations;  --seed  adds the sample data unless it is there (after --migrate if both).
-if (args.Contains("--migrate") || args.Contains("--seed"))
+// One-off steps for deployments, local set-up and operations, run in this order, then exit:
+//   --migrate  applies pending migrations;  --seed  adds the sample data unless it is there;
+//   --recompute-tag-statistics  runs that background job once, now.
+if (args.Contains("--migrate") || args.Contains("--seed") || args.Contains("--recompute-tag-statistics"))
 {
     await using var scope = app.Services.CreateAsyncScope();
+    var stopping = app.Lifetime.ApplicationStopping;
     if (args.Contains("--migrate"))
-        await scope.ServiceProvider.GetRequiredService<IDatabaseMigrator>().MigrateAsync(app.Lifetime.ApplicationStopping);
+        await scope.ServiceProvider.GetRequiredService<IDatabaseMigrator>().MigrateAsync(stopping);
     if (args.Contains("--seed"))
-        await scope.ServiceProvider.GetRequiredService<IDatabaseSeeder>().SeedAsync(app.Lifetime.ApplicationStopping);
+        await scope.ServiceProvider.GetRequiredService<IDatabaseSeeder>().SeedAsync(stopping);
+    if (args.Contains("--recompute-tag-statistics"))
+        await scope.ServiceProvider.GetRequiredService<ITagStatisticsJob>().RunAsync(stopping);
     return;
 }
 

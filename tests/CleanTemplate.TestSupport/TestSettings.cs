@@ -14,5 +14,7 @@ public static class TestSettings
         // User transactions in tests (rollback isolation) cannot run under a retrying execution strategy.
         ["Database:MaxRetryCount"] = "0",
         ["Database:MigrateOnStartup"] = "false",
+        // Tests run background jobs on demand, never on a timer.
+        ["Jobs:TagStatistics:IntervalSeconds"] = "0",
     };
 }

@@ -27,6 +27,8 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
 
     public DbSet<Favorite> Favorites => Set<Favorite>();
 
+    public DbSet<TagStatistic> TagStatistics => Set<TagStatistic>();
+
     IQueryable<User> IReadDbContext.Users => Users.AsNoTracking();
 
     IQueryable<Follow> IReadDbContext.Follows => Follows.AsNoTracking();

@@ -218,6 +218,26 @@ namespace CleanTemplate.Infrastructure.Persistence.Migrations
                     b.ToTable("tags", (string)null);
                 });
 
+            modelBuilder.Entity("CleanTemplate.Domain.Articles.TagStatistic", b =>
+                {
+                    b.Property<int>("TagId")
+                        .HasColumnType("integer")
+                        .HasColumnName("tag_id");
+
+                    b.Property<int>("ArticleCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("article_count");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("computed_at");
+
+                    b.HasKey("TagId")
+                        .HasName("pk_tag_statistics");
+
+                    b.ToTable("tag_statistics", (string)null);
+                });
+
             modelBuilder.Entity("CleanTemplate.Domain.Profiles.Follow", b =>
                 {
                     b.Property<int>("FollowerId")
@@ -402,6 +422,16 @@ namespace CleanTemplate.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_favorites_users_user_id");
+                });
+
+            modelBuilder.Entity("CleanTemplate.Domain.Articles.TagStatistic", b =>
+                {
+                    b.HasOne("CleanTemplate.Domain.Articles.Tag", null)
+                        .WithOne()
+                        .HasForeignKey("CleanTemplate.Domain.Articles.TagStatistic", "TagId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_tag_statistics_tags_tag_id");
                 });
 
             modelBuilder.Entity("CleanTemplate.Domain.Profiles.Follow", b =>

@@ -1,4 +1,7 @@
+using CleanTemplate.Domain.Articles;
+using CleanTemplate.Domain.Users;
 using CleanTemplate.Infrastructure.Persistence;
+using CleanTemplate.TestSupport.Builders;
 using CleanTemplate.TestSupport.Identity;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -44,6 +47,22 @@ public sealed class HandlerTestScope : IAsyncDisposable
         Db.AddRange(entities);
         await Db.SaveChangesAsync();
         Db.ChangeTracker.Clear();
+    }
+
+    /// <summary>Saves an article by <paramref name="author"/> with these tags (created when missing), then forgets it.</summary>
+    public async Task<Article> ArrangeArticleAsync(User author, string? title = null, params string[] tags)
+    {
+        var article = await TestArticles.SaveAsync(Db, author, title, tags);
+        Db.ChangeTracker.Clear();
+        return article;
+    }
+
+    /// <summary>Saves a comment through its article, stamped with the fixture clock's current time, then forgets it.</summary>
+    public async Task<Comment> ArrangeCommentAsync(Article article, User author, string? body = null)
+    {
+        var comment = await TestComments.SaveAsync(Db, article, author, body);
+        Db.ChangeTracker.Clear();
+        return comment;
     }
 
     public async ValueTask DisposeAsync()

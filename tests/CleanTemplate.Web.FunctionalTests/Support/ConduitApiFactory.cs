@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using CleanTemplate.Application.Common.Interfaces;
+using CleanTemplate.Domain.Articles;
 using CleanTemplate.Domain.Users;
 using CleanTemplate.Infrastructure.Persistence;
 using CleanTemplate.TestSupport;
@@ -59,18 +60,43 @@ public class ConduitApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public async Task<(User User, HttpClient Client)> SignedInUserAsync(string? username = null)
     {
         var user = TestUsers.New(username);
-        await using (var scope = Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
-            db.Users.Add(user);
-            await db.SaveChangesAsync();
-        }
+        await SaveAsync(user);
+        return (user, ClientFor(user));
+    }
 
+    /// <summary>A client whose requests carry a token for <paramref name="user"/>.</summary>
+    public HttpClient ClientFor(User user)
+    {
         var token = Services.GetRequiredService<ITokenIssuer>().Issue(user.Id, user.Username);
         var client = CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Token", token);
+        return client;
+    }
+
+    /// <summary>Saves entities in a scope of their own, so requests find them in the database and nowhere else.</summary>
+    public Task SaveAsync(params object[] entities) => ArrangeAsync(async db =>
+    {
+        db.AddRange(entities);
+        await db.SaveChangesAsync();
+        return entities;
+    });
+
+    /// <summary>An article by <paramref name="author"/> with these tags (created when missing).</summary>
+    public Task<Article> SaveArticleAsync(User author, string? title = null, params string[] tags) =>
+        ArrangeAsync(db => TestArticles.SaveAsync(db, author, title, tags));
+
+    /// <summary>A comment by <paramref name="author"/> on <paramref name="article"/>, saved on its own (its own timestamp).</summary>
+    public Task<Comment> SaveCommentAsync(Article article, User author, string? body = null) =>
+        ArrangeAsync(db => TestComments.SaveAsync(db, article, author, body));
+
+    /// <summary>Runs an arrange step in its own scope; the queries it costs are not counted against the act.</summary>
+    private async Task<T> ArrangeAsync<T>(Func<ApplicationDbContext, Task<T>> arrange)
+    {
+        T arranged;
+        await using (var scope = Services.CreateAsyncScope())
+            arranged = await arrange(scope.ServiceProvider.GetRequiredService<ApplicationDbContext>());
         QueryCounter.Reset();
-        return (user, client);
+        return arranged;
     }
 
     /// <summary>Runs SQL against the test database to check what a request left behind.</summary>

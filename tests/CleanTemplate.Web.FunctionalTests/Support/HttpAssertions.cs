@@ -1,9 +1,10 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace CleanTemplate.Web.FunctionalTests.Support;
 
-internal static class HttpAssertions
+internal static partial class HttpAssertions
 {
     /// <summary>Asserts the status and that the body is an RFC 9457 ProblemDetails; returns it for further checks.</summary>
     public static async Task<JsonElement> ShouldBeProblemAsync(this HttpResponseMessage response, HttpStatusCode status)
@@ -33,4 +34,20 @@ internal static class HttpAssertions
         response.Content.Headers.ContentType?.MediaType.ShouldBe("application/json");
         return JsonDocument.Parse(body).RootElement;
     }
+
+    /// <summary>Asserts the object has exactly these properties, in any order: nothing missing, nothing extra.</summary>
+    public static void ShouldHaveExactlyProperties(this JsonElement element, params string[] names) =>
+        element.EnumerateObject().Select(property => property.Name).ShouldBe(names, ignoreOrder: true);
+
+    /// <summary>Asserts a timestamp is written as RealWorld writes them: UTC, milliseconds, a trailing Z ("2016-02-18T03:22:56.637Z").</summary>
+    public static string ShouldBeSpecTimestamp(this JsonElement element)
+    {
+        var text = element.GetString();
+        text.ShouldNotBeNull();
+        SpecTimestamp().IsMatch(text).ShouldBeTrue($"'{text}' is not like 2016-02-18T03:22:56.637Z");
+        return text;
+    }
+
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$")]
+    private static partial Regex SpecTimestamp();
 }

@@ -1,4 +1,5 @@
 using CleanTemplate.Application.Articles;
+using CleanTemplate.Application.Common.Idempotency;
 using CleanTemplate.Application.Common.Interfaces;
 using CleanTemplate.Application.Profiles;
 using CleanTemplate.Application.Tags;
@@ -6,6 +7,7 @@ using CleanTemplate.Infrastructure.BackgroundJobs;
 using CleanTemplate.Application.Users;
 using CleanTemplate.Infrastructure.Identity;
 using CleanTemplate.Infrastructure.Persistence;
+using CleanTemplate.Infrastructure.Persistence.Idempotency;
 using CleanTemplate.Infrastructure.Persistence.Interceptors;
 using CleanTemplate.Infrastructure.Persistence.Repositories;
 using CleanTemplate.Infrastructure.Persistence.Seeding;
@@ -27,7 +29,7 @@ public static class DependencyInjection
 
     /// <summary>
     /// Everything the outer layers need from PostgreSQL and identity: the DbContext (the unit of work), repositories,
-    /// migrations, health checks, password hashing, and the <c>Token</c> authentication scheme.
+    /// the idempotency-key store, migrations, health checks, password hashing, and the <c>Token</c> authentication scheme.
     /// Any <see cref="IInterceptor"/> registered in the container is added to every DbContext (tests use this to count queries).
     /// </summary>
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
@@ -78,6 +80,7 @@ public static class DependencyInjection
         services.AddScoped<ITagRepository, TagRepository>();
         services.AddScoped<IFavoriteRepository, FavoriteRepository>();
         services.AddScoped<IFollowRepository, FollowRepository>();
+        services.AddIdempotencyStore(configuration);
 
         services.AddScoped<IDatabaseSeeder, ConduitSeeder>();
         if (options.MigrateOnStartup)
@@ -90,6 +93,15 @@ public static class DependencyInjection
         services.AddHostedService<TagStatisticsSchedule>();
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"], timeout: TimeSpan.FromSeconds(5));
+    }
+
+    private static void AddIdempotencyStore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<IdempotencyOptions>()
+            .Bind(configuration.GetSection(IdempotencyOptions.SectionName))
+            .Validate(options => options.RetentionHours > 0, "Idempotency:RetentionHours must be at least 1.")
+            .ValidateOnStart();
+        services.AddScoped<IIdempotencyStore, IdempotencyStore>();
     }
 
     private static void AddIdentityServices(this IServiceCollection services, IConfiguration configuration)

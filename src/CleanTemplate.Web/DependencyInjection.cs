@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using CleanTemplate.Application.Common.Interfaces;
 using CleanTemplate.Web.Errors;
+using CleanTemplate.Web.Idempotency;
 using CleanTemplate.Web.Identity;
 using CleanTemplate.Web.Serialization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -27,7 +28,9 @@ public static class DependencyInjection
             options.SerializerOptions.Converters.Add(new UtcTimestampConverter());
         });
 
-        services.AddOpenApi(options => options.AddDocumentTransformer<TokenSecuritySchemeTransformer>());
+        services.AddOpenApi(options => options
+            .AddDocumentTransformer<TokenSecuritySchemeTransformer>()
+            .AddOperationTransformer<IdempotencyKeyOperationTransformer>());
 
         var origins = configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? [];
         services.AddCors(options => options.AddPolicy(CorsPolicy, policy =>
@@ -45,10 +48,13 @@ public static class DependencyInjection
     public static WebApplication UseWeb(this WebApplication app)
     {
         app.UseExceptionHandler();
-        // Bodiless 4xx/5xx (401 from the auth challenge, 404 for unknown routes, ...) become ProblemDetails too.
-        app.UseStatusCodePages();
         app.UseCors(CorsPolicy);
         app.UseAuthentication();
+        // After authentication, because keys are scoped per caller; before the status code pages, so that what it
+        // stores for a bodiless 4xx is the ProblemDetails the client received.
+        app.UseMiddleware<IdempotencyMiddleware>();
+        // Bodiless 4xx/5xx (401 from the auth challenge, 404 for unknown routes, ...) become ProblemDetails too.
+        app.UseStatusCodePages();
         app.UseAuthorization();
 
         app.MapOpenApi();

@@ -32,8 +32,8 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
 
         builder.HasOne(article => article.Author).WithMany().HasForeignKey(article => article.AuthorId).OnDelete(DeleteBehavior.Restrict);
 
-        // One-to-many with cascade: comments belong to their article and go with it (and, removed from the
-        // collection, are deleted as orphans).
+        // One-to-many with cascade: comments belong to their article, and a hard delete of the article row (a
+        // retention purge; the API only soft-deletes) takes them with it in the database.
         builder.HasMany(article => article.Comments).WithOne().HasForeignKey(comment => comment.ArticleId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(article => article.Comments).HasField("_comments");
 

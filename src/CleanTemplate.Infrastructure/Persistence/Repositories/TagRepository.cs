@@ -11,7 +11,8 @@ internal sealed class TagRepository(ApplicationDbContext db) : ITagRepository
         if (names.Count == 0)
             return [];
 
-        var array = names.ToArray();
+        // Sorted, so concurrent creates lock the tag rows in the same order and cannot deadlock each other.
+        var array = names.Order(StringComparer.Ordinal).ToArray();
         // PostgreSQL upsert: INSERT ... ON CONFLICT DO NOTHING creates the missing names and silently skips the ones
         // that exist, including those a concurrent request inserts at the same moment (the unique index arbitrates).
         await db.Database.ExecuteSqlAsync(

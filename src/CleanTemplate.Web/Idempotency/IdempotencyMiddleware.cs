@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using CleanTemplate.Application.Common.Idempotency;
+using CleanTemplate.Application.Common.Interfaces;
+using CleanTemplate.Web.Errors;
+using Microsoft.AspNetCore.Http.Extensions;
+
+namespace CleanTemplate.Web.Idempotency;
+
+/// <summary>
+/// Makes a POST under <c>/api</c> safe to retry. With an <c>Idempotency-Key</c> header, the first request under a key
+/// runs and its answer is stored unless it is a 5xx; repeating it replays that answer without running the use case
+/// again. Requests without the header pass straight through. Runs after authentication: keys are per caller.
+/// </summary>
+internal sealed class IdempotencyMiddleware(RequestDelegate next, ILogger<IdempotencyMiddleware> logger)
+{
+    public async Task InvokeAsync(HttpContext context, IIdempotencyStore store, ICurrentUser caller)
+    {
+        var request = context.Request;
+        if (!HttpMethods.IsPost(request.Method) || !request.Path.StartsWithSegments("/api")
+            || !request.Headers.TryGetValue(IdempotencyKey.HeaderName, out var keys))
+        {
+            await next(context);
+            return;
+        }
+
+        if (keys.Count != 1 || !IdempotencyKey.IsWellFormed(keys[0]))
+        {
+            await IdempotencyErrors.MalformedKey.ToProblem().ExecuteAsync(context);
+            return;
+        }
+
+        var key = keys[0]!;
+        var scope = IdempotencyScope.Of(caller);
+        var requestHash = await FingerprintAsync(request);
+        var reservation = await store.TryReserveAsync(scope, key, requestHash, context.RequestAborted);
+        await (reservation switch
+        {
+            IdempotencyReservation.Reserved => RunOnceAsync(context, store, scope, key),
+            IdempotencyReservation.Replay replay => context.Response.ReplayAsync(replay.Response),
+            IdempotencyReservation.Mismatch => IdempotencyErrors.KeyReused.ToProblem().ExecuteAsync(context),
+            IdempotencyReservation.InFlight => IdempotencyErrors.InFlight.ToProblem().ExecuteAsync(context),
+            _ => throw new UnreachableException($"Unknown reservation {reservation}."),
+        });
+    }
+
+    /// <summary>Hashes the body and rewinds it, so the endpoint still reads all of it.</summary>
+    private static async Task<byte[]> FingerprintAsync(HttpRequest request)
+    {
+        request.EnableBuffering();
+        var hash = await RequestFingerprint.ComputeAsync(request.Method, request.GetEncodedPathAndQuery(), request.Body, request.HttpContext.RequestAborted);
+        request.Body.Position = 0;
+        return hash;
+    }
+
+    private async Task RunOnceAsync(HttpContext context, IIdempotencyStore store, string scope, string key)
+    {
+        var response = context.Response;
+        var client = response.Body;
+        using var recorded = new MemoryStream();
+        response.Body = recorded;
+        try
+        {
+            await next(context);
+        }
+        catch
+        {
+            // The exception handler answers (malformed JSON, a unique key lost to a race, a 500). A use case saves
+            // once, at its end, so nothing was written and running the request again is safe: free the key for it.
+            await ReleaseAsync(store, scope, key);
+            throw;
+        }
+        finally
+        {
+            response.Body = client;
+        }
+
+        if (response.StatusCode >= StatusCodes.Status500InternalServerError)
+            await ReleaseAsync(store, scope, key);
+        else
+            await CompleteAsync(store, scope, key, response.ToStoredResponse(recorded.ToArray()));
+
+        // Stored before the client sees a byte: whoever received this answer can have it replayed.
+        recorded.Position = 0;
+        await recorded.CopyToAsync(client, context.RequestAborted);
+    }
+
+    // The answer is final: store it even if the client has gone (no cancellation token). If the store fails, the
+    // client still gets the real answer; the key then stays in flight (409) until it expires, never a second write.
+    private async Task CompleteAsync(IIdempotencyStore store, string scope, string key, StoredResponse response)
+    {
+        try
+        {
+            await store.CompleteAsync(scope, key, response, CancellationToken.None);
+        }
+        catch (Exception exception)
+        {
+            logger.LogError(exception, "Could not store the response for idempotency key {Key} of {Scope}", key, scope);
+        }
+    }
+
+    // A failed release must not hide the failure that led to it; the key then stays in flight until it expires.
+    private async Task ReleaseAsync(IIdempotencyStore store, string scope, string key)
+    {
+        try
+        {
+            await store.ReleaseAsync(scope, key, CancellationToken.None);
+        }
+        catch (Exception exception)
+        {
+            logger.LogError(exception, "Could not release idempotency key {Key} of {Scope}", key, scope);
+        }
+    }
+}

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using CleanTemplate.TestSupport.Builders;
 using CleanTemplate.Web.FunctionalTests.Support;
 
 namespace CleanTemplate.Web.FunctionalTests.Articles;
@@ -177,7 +178,7 @@ public sealed class ArticleWriteTests(ConduitApiFactory factory) : ApiTest(facto
         var response = await Anonymous.GetAsync($"/api/articles/{saved[0].Slug}");
 
         var article = (await response.ShouldBeJsonAsync(HttpStatusCode.OK)).GetProperty("article");
-        article.GetProperty("body").GetString().ShouldBe("body 1");
+        article.GetProperty("body").GetString().ShouldBe(TestArticles.Body);
         article.GetProperty("tagList").GetArrayLength().ShouldBe(2);
         Factory.QueryCounter.Count.ShouldBe(1, string.Join("\n", Factory.QueryCounter.Commands));
     }

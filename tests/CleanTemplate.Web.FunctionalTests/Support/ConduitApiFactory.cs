@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using CleanTemplate.Application.Common.Interfaces;
 using CleanTemplate.Domain.Articles;
+using CleanTemplate.Domain.Profiles;
 using CleanTemplate.Domain.Users;
 using CleanTemplate.Infrastructure.Persistence;
 using CleanTemplate.TestSupport;
@@ -84,6 +85,18 @@ public class ConduitApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>An article by <paramref name="author"/> with these tags (created when missing).</summary>
     public Task<Article> SaveArticleAsync(User author, string? title = null, params string[] tags) =>
         ArrangeAsync(db => TestArticles.SaveAsync(db, author, title, tags));
+
+    /// <summary><paramref name="count"/> articles by <paramref name="author"/>, oldest first, each saved on its own (its own timestamp).</summary>
+    public async Task<IReadOnlyList<Article>> SaveArticlesAsync(User author, int count, params string[] tags)
+    {
+        var articles = new List<Article>(count);
+        for (var i = 0; i < count; i++)
+            articles.Add(await SaveArticleAsync(author, null, tags));
+        return articles;
+    }
+
+    /// <summary><paramref name="follower"/> follows <paramref name="followee"/>.</summary>
+    public Task FollowAsync(User follower, User followee) => SaveAsync(new Follow(follower.Id, followee.Id));
 
     /// <summary>A comment by <paramref name="author"/> on <paramref name="article"/>, saved on its own (its own timestamp).</summary>
     public Task<Comment> SaveCommentAsync(Article article, User author, string? body = null) =>

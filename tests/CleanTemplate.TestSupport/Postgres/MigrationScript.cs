@@ -2,7 +2,6 @@ using CleanTemplate.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql;
 
 namespace CleanTemplate.TestSupport.Postgres;
 
@@ -15,10 +14,9 @@ internal static class MigrationScript
 {
     public static string Generate()
     {
-        var options = new DbContextOptionsBuilder<ApplicationDbContext>()
-            .UseNpgsql(new NpgsqlConnectionStringBuilder { Host = "localhost" }.ConnectionString)
-            .Options;
-        using var db = new ApplicationDbContext(options);
+        var options = new DbContextOptionsBuilder<ApplicationDbContext>();
+        options.UseApplicationDatabase(connectionString: null, new DatabaseOptions());
+        using var db = new ApplicationDbContext(options.Options);
         return db.GetService<IMigrator>().GenerateScript();
     }
 }

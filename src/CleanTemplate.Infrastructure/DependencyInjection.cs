@@ -2,6 +2,7 @@ using CleanTemplate.Application.Common.Interfaces;
 using CleanTemplate.Application.Users;
 using CleanTemplate.Infrastructure.Identity;
 using CleanTemplate.Infrastructure.Persistence;
+using CleanTemplate.Infrastructure.Persistence.Diagnostics;
 using CleanTemplate.Infrastructure.Persistence.Interceptors;
 using CleanTemplate.Infrastructure.Persistence.Repositories;
 using Microsoft.AspNetCore.Authentication;
@@ -53,14 +54,12 @@ public static class DependencyInjection
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IInterceptor, AuditingInterceptor>();
 
+        if (SqlCommandLogger.IsEnabled(options))
+            services.AddSingleton<IInterceptor, SqlCommandLogger>();
+
         services.AddDbContext<ApplicationDbContext>((provider, db) =>
         {
-            db.UseNpgsql(provider.GetRequiredService<NpgsqlDataSource>(), npgsql =>
-            {
-                npgsql.MigrationsAssembly(typeof(ApplicationDbContext).Assembly.FullName);
-                if (options.MaxRetryCount > 0)
-                    npgsql.EnableRetryOnFailure(options.MaxRetryCount, TimeSpan.FromSeconds(options.MaxRetryDelaySeconds), null);
-            });
+            db.UseApplicationDatabase(provider.GetRequiredService<NpgsqlDataSource>(), options);
             db.AddInterceptors(provider.GetServices<IInterceptor>());
         });
         services.AddScoped<IReadDbContext>(provider => provider.GetRequiredService<ApplicationDbContext>());

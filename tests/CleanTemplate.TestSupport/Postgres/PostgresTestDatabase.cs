@@ -32,5 +32,13 @@ public sealed class PostgresTestDatabase : IAsyncDisposable
         return connection;
     }
 
+    /// <summary>Runs SQL written by the test itself (arranging a schema change, applying a script); never pass it input.</summary>
+    public async Task ExecuteAsync(string sql, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public ValueTask DisposeAsync() => _server.DropDatabaseAsync(Name, CancellationToken.None);
 }

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using CleanTemplate.Cli.Composition;
-using Microsoft.EntityFrameworkCore;
 
 namespace CleanTemplate.Cli.Migrations;
 
@@ -15,12 +14,7 @@ internal static class DowngradeCommand
         };
         var command = new Command("downgrade", "Revert applied migrations. Down methods can drop data: back it up first.") { target };
 
-        return verbs.Define(command, async (context, cancellationToken) =>
-        {
-            await using var db = context.Database.Connect();
-            var applied = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).ToList();
-            var id = MigrationTarget.ForDowngrade(db.Database.GetMigrations().ToList(), applied, context.Parsed.GetRequiredValue(target));
-            return await MigrationRun.ToAsync(db, id, applied, context.Console, cancellationToken);
-        });
+        return verbs.Define(command, (context, cancellationToken) => MigrationRun.ToAsync(
+            context, (known, applied) => MigrationTarget.ForDowngrade(known, applied, context.Parsed.GetRequiredValue(target)), cancellationToken));
     }
 }

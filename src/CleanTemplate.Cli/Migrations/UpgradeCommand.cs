@@ -1,6 +1,5 @@
 using System.CommandLine;
 using CleanTemplate.Cli.Composition;
-using Microsoft.EntityFrameworkCore;
 
 namespace CleanTemplate.Cli.Migrations;
 
@@ -16,12 +15,7 @@ internal static class UpgradeCommand
         };
         var command = new Command("upgrade", "Apply pending migrations (creates the database if it is missing).") { target };
 
-        return verbs.Define(command, async (context, cancellationToken) =>
-        {
-            await using var db = context.Database.Connect();
-            var applied = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).ToList();
-            var id = MigrationTarget.ForUpgrade(db.Database.GetMigrations().ToList(), applied, context.Parsed.GetValue(target));
-            return await MigrationRun.ToAsync(db, id, applied, context.Console, cancellationToken);
-        });
+        return verbs.Define(command, (context, cancellationToken) => MigrationRun.ToAsync(
+            context, (known, applied) => MigrationTarget.ForUpgrade(known, applied, context.Parsed.GetValue(target)), cancellationToken));
     }
 }

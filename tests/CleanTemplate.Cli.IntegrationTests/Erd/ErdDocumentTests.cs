@@ -1,6 +1,5 @@
 using CleanTemplate.Cli.Erd;
-using CleanTemplate.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
+using CleanTemplate.TestSupport.Persistence;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 
@@ -33,9 +32,7 @@ public sealed class ErdDocumentTests
 
     private static string Render()
     {
-        var options = new DbContextOptionsBuilder<ApplicationDbContext>();
-        options.UseApplicationDatabase(connectionString: null, new DatabaseOptions());
-        using var db = new ApplicationDbContext(options.Options);
+        using var db = ModelOnlyDbContext.Create();
         return MermaidErd.Render(db.GetService<IDesignTimeModel>().Model);
     }
 

@@ -2,7 +2,7 @@ using CleanTemplate.Cli.Composition;
 using CleanTemplate.Cli.IntegrationTests.Support;
 using CleanTemplate.Cli.Migrations;
 using CleanTemplate.Domain.Users;
-using CleanTemplate.Infrastructure.Persistence;
+using CleanTemplate.TestSupport.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 
@@ -22,10 +22,7 @@ public sealed class ModelCheckTests
     [Fact]
     public async Task Check_fails_and_says_what_to_do_when_the_model_has_an_unmigrated_change()
     {
-        var options = new DbContextOptionsBuilder<ApplicationDbContext>();
-        options.UseApplicationDatabase(connectionString: null, new DatabaseOptions())
-            .ReplaceService<IModelCustomizer, NicknameAddingCustomizer>();
-        await using var changed = new ApplicationDbContext(options.Options);
+        await using var changed = ModelOnlyDbContext.Create(options => options.ReplaceService<IModelCustomizer, NicknameAddingCustomizer>());
         await using var output = new StringWriter();
         await using var error = new StringWriter();
 

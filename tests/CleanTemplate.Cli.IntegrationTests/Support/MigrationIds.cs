@@ -1,4 +1,4 @@
-using CleanTemplate.Infrastructure.Persistence;
+using CleanTemplate.TestSupport.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace CleanTemplate.Cli.IntegrationTests.Support;
@@ -12,9 +12,7 @@ internal static class MigrationIds
 
     private static List<string> Read()
     {
-        var options = new DbContextOptionsBuilder<ApplicationDbContext>();
-        options.UseApplicationDatabase(connectionString: null, new DatabaseOptions());
-        using var db = new ApplicationDbContext(options.Options);
+        using var db = ModelOnlyDbContext.Create();
         return [.. db.Database.GetMigrations()];
     }
 }

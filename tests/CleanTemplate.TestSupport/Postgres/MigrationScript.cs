@@ -1,5 +1,4 @@
-using CleanTemplate.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
+using CleanTemplate.TestSupport.Persistence;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
@@ -14,9 +13,7 @@ internal static class MigrationScript
 {
     public static string Generate()
     {
-        var options = new DbContextOptionsBuilder<ApplicationDbContext>();
-        options.UseApplicationDatabase(connectionString: null, new DatabaseOptions());
-        using var db = new ApplicationDbContext(options.Options);
+        using var db = ModelOnlyDbContext.Create();
         return db.GetService<IMigrator>().GenerateScript();
     }
 }

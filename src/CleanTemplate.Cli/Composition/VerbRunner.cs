@@ -24,7 +24,9 @@ internal sealed class VerbRunner(CliConsole console, Option<string?> connection)
                 await console.Error.WriteLineAsync(e.Message);
                 return ExitCodes.Usage;
             }
-            catch (Exception e) when (e is DbException or RetryLimitExceededException or TimeoutException or IOException or UnauthorizedAccessException)
+            // EF reports its own refusals (a model with changes no migration captures, at upgrade) as InvalidOperationException.
+            catch (Exception e) when (e is DbException or RetryLimitExceededException or InvalidOperationException
+                or TimeoutException or IOException or UnauthorizedAccessException)
             {
                 var cause = e.InnerException is { } inner ? $" ({inner.Message})" : string.Empty;
                 await console.Error.WriteLineAsync($"db {command.Name} failed: {e.Message}{cause}");

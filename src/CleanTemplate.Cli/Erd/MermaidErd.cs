@@ -50,8 +50,11 @@ internal static partial class MermaidErd
     }
 
     /// <summary>The table name, schema-qualified and quoted when it has a schema (Mermaid names are one plain word otherwise).</summary>
-    public static string EntityName(ITable table) =>
-        table.Schema is null && PlainName().IsMatch(table.Name) ? table.Name : $"\"{table.Schema}{(table.Schema is null ? "" : ".")}{table.Name}\"";
+    public static string EntityName(ITable table)
+    {
+        var name = table.Schema is null ? table.Name : $"{table.Schema}.{table.Name}";
+        return PlainName().IsMatch(name) ? name : $"\"{name}\"";
+    }
 
     [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_-]*$")]
     private static partial Regex PlainName();

@@ -20,13 +20,7 @@ internal sealed record TableObjects(
             Qualified(table.Schema ?? defaultSchema, table.Name),
             table.Columns.ToDictionary(column => column.Name, column => Column(column.StoreType, column.IsNullable)),
             table.Indexes.ToDictionary(index => index.Name, index => Index(index.IsUnique)),
-            new[] { (Name: table.PrimaryKey?.Name, Kind: "primary key") }
-                .Concat(table.UniqueConstraints.Where(key => !key.GetIsPrimaryKey()).Select(key => (Name: (string?)key.Name, Kind: "unique")))
-                .Concat(table.ForeignKeyConstraints.Select(key => (Name: (string?)key.Name, Kind: ForeignKey(
-                    Qualified(key.PrincipalTable.Schema ?? defaultSchema, key.PrincipalTable.Name), key.PrincipalColumns.Select(column => column.Name)))))
-                .Concat(table.CheckConstraints.Select(check => (Name: check.Name, Kind: "check")))
-                .Where(constraint => constraint.Name is not null)
-                .ToDictionary(constraint => constraint.Name!, constraint => constraint.Kind))).ToList();
+            ModelConstraints(table, defaultSchema).ToDictionary())).ToList();
 
     /// <summary>What the database holds; indexes that exist only to back a constraint count as that constraint.</summary>
     public static IReadOnlyList<TableObjects> FromDatabase(DatabaseSchema schema) =>
@@ -42,6 +36,25 @@ internal sealed record TableObjects(
                 ConstraintKind.Check => "check",
                 _ => "exclusion",
             }))).ToList();
+
+    private static IEnumerable<KeyValuePair<string, string>> ModelConstraints(ITable table, string defaultSchema)
+    {
+        if (table.PrimaryKey is { } primaryKey)
+            yield return new(primaryKey.Name, "primary key");
+        foreach (var unique in table.UniqueConstraints.Where(key => !key.GetIsPrimaryKey()))
+            yield return new(unique.Name, "unique");
+        foreach (var foreignKey in table.ForeignKeyConstraints)
+        {
+            var principal = Qualified(foreignKey.PrincipalTable.Schema ?? defaultSchema, foreignKey.PrincipalTable.Name);
+            yield return new(foreignKey.Name, ForeignKey(principal, foreignKey.PrincipalColumns.Select(column => column.Name)));
+        }
+
+        foreach (var check in table.CheckConstraints)
+        {
+            if (check.Name is { } name)
+                yield return new(name, "check");
+        }
+    }
 
     private static string Qualified(string schema, string table) => $"{schema}.{table}";
 

@@ -42,6 +42,18 @@ public sealed class MigrationRoundTripTests
     }
 
     [Fact]
+    public async Task Upgrade_to_a_named_migration_applies_it_and_those_before_it()
+    {
+        await using var database = await PostgresTestDatabase.CreateEmptyAsync();
+        var first = MigrationIds.All[0];
+
+        var up = await CliRun.DbAsync(database, "upgrade", first[(first.IndexOf('_', StringComparison.Ordinal) + 1)..]);
+
+        up.ShouldSucceed();
+        up.Output.ShouldBe($"Applied  {first}\nCurrent: {first}\n");
+    }
+
+    [Fact]
     public async Task Upgrade_of_an_up_to_date_database_does_nothing()
     {
         await using var database = await PostgresTestDatabase.CreateAsync();

@@ -7,6 +7,7 @@ using CleanTemplate.Infrastructure.BackgroundJobs;
 using CleanTemplate.Application.Users;
 using CleanTemplate.Infrastructure.Identity;
 using CleanTemplate.Infrastructure.Persistence;
+using CleanTemplate.Infrastructure.Persistence.Diagnostics;
 using CleanTemplate.Infrastructure.Persistence.Idempotency;
 using CleanTemplate.Infrastructure.Persistence.Interceptors;
 using CleanTemplate.Infrastructure.Persistence.Repositories;
@@ -60,16 +61,14 @@ public static class DependencyInjection
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IInterceptor, AuditingInterceptor>();
 
+        if (SqlCommandLogger.IsEnabled(options))
+            services.AddSingleton<IInterceptor, SqlCommandLogger>();
+
         // The factory serves units of work per task (background jobs, parallel fan-out); it also registers the context
         // as scoped, the unit of work per request. See docs/dbcontext-lifetime.md.
         services.AddDbContextFactory<ApplicationDbContext>((provider, db) =>
         {
-            db.UseNpgsql(provider.GetRequiredService<NpgsqlDataSource>(), npgsql =>
-            {
-                npgsql.MigrationsAssembly(typeof(ApplicationDbContext).Assembly.FullName);
-                if (options.MaxRetryCount > 0)
-                    npgsql.EnableRetryOnFailure(options.MaxRetryCount, TimeSpan.FromSeconds(options.MaxRetryDelaySeconds), null);
-            });
+            db.UseApplicationDatabase(provider.GetRequiredService<NpgsqlDataSource>(), options);
             db.AddInterceptors(provider.GetServices<IInterceptor>());
         });
         services.AddScoped<IReadDbContext>(provider => provider.GetRequiredService<ApplicationDbContext>());

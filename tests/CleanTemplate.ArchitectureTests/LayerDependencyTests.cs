@@ -25,6 +25,7 @@ public sealed class LayerDependencyTests
     [Theory]
     [InlineData("CleanTemplate.Infrastructure")]
     [InlineData("CleanTemplate.Web")]
+    [InlineData("CleanTemplate.Cli")]
     [InlineData("Npgsql")]
     [InlineData("Microsoft.EntityFrameworkCore.Relational")]
     [InlineData("Microsoft.AspNetCore.Http.Abstractions")]
@@ -34,6 +35,20 @@ public sealed class LayerDependencyTests
     [Fact]
     public void Infrastructure_does_not_reference_web() =>
         Referenced(Layers.Infrastructure).ShouldNotContain("CleanTemplate.Web");
+
+    [Fact]
+    public void Only_the_cli_itself_depends_on_the_cli()
+    {
+        var dependents = new[] { Layers.Domain, Layers.Application, Layers.Infrastructure, Layers.Web }
+            .Where(layer => Referenced(layer).Contains("CleanTemplate.Cli"))
+            .Select(layer => layer.GetName().Name);
+
+        dependents.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Cli_is_a_composition_root_beside_web_not_on_top_of_it() =>
+        Referenced(Layers.Cli).ShouldNotContain("CleanTemplate.Web");
 
     [Fact]
     public void Web_uses_infrastructure_only_through_AddInfrastructure()

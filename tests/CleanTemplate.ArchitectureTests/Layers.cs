@@ -2,7 +2,7 @@ using System.Reflection;
 
 namespace CleanTemplate.ArchitectureTests;
 
-/// <summary>The four layer assemblies, loaded from the test's output folder.</summary>
+/// <summary>The four layer assemblies and the CLI (a second composition root), loaded from the test's output folder.</summary>
 internal static class Layers
 {
     public static Assembly Domain { get; } = typeof(Domain.Common.IDomainEvent).Assembly;
@@ -13,5 +13,8 @@ internal static class Layers
 
     public static Assembly Web { get; } = typeof(Web.DependencyInjection).Assembly;
 
-    public static IEnumerable<Assembly> All => [Domain, Application, Infrastructure, Web];
+    // The CLI exposes no public type to anchor on; its assembly is in the output folder through the project reference.
+    public static Assembly Cli { get; } = Assembly.Load(new AssemblyName("CleanTemplate.Cli"));
+
+    public static IEnumerable<Assembly> All => [Domain, Application, Infrastructure, Web, Cli];
 }

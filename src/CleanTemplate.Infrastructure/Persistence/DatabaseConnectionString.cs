@@ -18,6 +18,7 @@ internal static class DatabaseConnectionString
             CommandTimeout = options.CommandTimeoutSeconds,
             ConnectionLifetime = options.ConnectionLifetimeSeconds,
             ConnectionIdleLifetime = options.ConnectionIdleLifetimeSeconds,
+            KeepAlive = options.KeepAliveSeconds,
         };
         if (!string.IsNullOrWhiteSpace(options.SearchPath))
             builder.SearchPath = options.SearchPath;

@@ -3,10 +3,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CleanTemplate.Infrastructure.Persistence;
 
-/// <summary>
-/// EF Core takes a database-wide migration lock first, so two instances migrating at once do not race.
-/// </summary>
+/// <summary>Applies pending migrations, one migrator at a time across processes (see <see cref="MigrationLock"/>).</summary>
 internal sealed class DatabaseMigrator(ApplicationDbContext db) : IDatabaseMigrator
 {
-    public Task MigrateAsync(CancellationToken cancellationToken) => db.Database.MigrateAsync(cancellationToken);
+    public Task MigrateAsync(CancellationToken cancellationToken) =>
+        MigrationLock.RunExclusiveAsync(db, () => db.Database.MigrateAsync(cancellationToken), cancellationToken);
 }

@@ -34,6 +34,18 @@ public sealed class DatabaseOptions
 
     public int MaxRetryDelaySeconds { get; set; } = 5;
 
+    /// <summary>Seconds of idleness after which a TCP keepalive is sent (0 = off); keeps connections alive through NATs and load balancers that drop quiet flows.</summary>
+    public int KeepAliveSeconds { get; set; }
+
     /// <summary>Schema search path; empty keeps the server's default.</summary>
     public string? SearchPath { get; set; }
+
+    /// <summary>Log every SQL command with its duration (Information). See docs/sql.md.</summary>
+    public bool LogSql { get; set; }
+
+    /// <summary>Include parameter values in SQL logs. Off by default: they carry emails, password hashes and tokens.</summary>
+    public bool LogSqlParameters { get; set; }
+
+    /// <summary>Commands slower than this are logged as warnings with their SQL, whatever <see cref="LogSql"/> says (0 = off).</summary>
+    public int SlowQueryThresholdMilliseconds { get; set; } = 500;
 }

@@ -3,6 +3,7 @@ using CleanTemplate.Application.Common.Interfaces;
 using CleanTemplate.Infrastructure;
 using CleanTemplate.TestSupport;
 using CleanTemplate.TestSupport.Identity;
+using CleanTemplate.TestSupport.Logging;
 using CleanTemplate.TestSupport.Postgres;
 using CleanTemplate.TestSupport.Queries;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -10,6 +11,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Internal;
+using Microsoft.Extensions.Logging;
 
 namespace CleanTemplate.Application.IntegrationTests.Support;
 
@@ -25,12 +27,17 @@ public class ApplicationFixture : PostgresDatabaseFixture
 
     public TestClock Clock { get; } = new();
 
+    /// <summary>Every log entry of the composed services.</summary>
+    public CapturingLoggerProvider Logs { get; } = new();
+
     public IServiceProvider Services => _services ?? throw new InvalidOperationException("The fixture is not initialized yet.");
 
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(TestSettings.For(Database.ConnectionString)).Build();
+        var settings = new Dictionary<string, string?>(TestSettings.For(Database.ConnectionString));
+        ConfigureSettings(settings);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var environment = new HostingEnvironment
         {
             EnvironmentName = "Testing",
@@ -39,7 +46,7 @@ public class ApplicationFixture : PostgresDatabaseFixture
         };
 
         var services = new ServiceCollection()
-            .AddLogging()
+            .AddLogging(logging => logging.AddProvider(Logs))
             .AddSingleton<IHostEnvironment>(environment)
             .AddSingleton<TimeProvider>(Clock)
             .AddSingleton<IInterceptor>(QueryCounter)
@@ -48,6 +55,11 @@ public class ApplicationFixture : PostgresDatabaseFixture
         services.AddApplication(configuration).AddInfrastructure(configuration, environment);
         ConfigureServices(services);
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+    }
+
+    /// <summary>Configuration a derived fixture changes or adds (e.g. <c>Database:LogSql</c>) before the services are composed.</summary>
+    protected virtual void ConfigureSettings(IDictionary<string, string?> settings)
+    {
     }
 
     /// <summary>Extra registrations for the test classes using a derived fixture (e.g. a recording notification handler).</summary>

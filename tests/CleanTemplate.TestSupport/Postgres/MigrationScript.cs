@@ -1,8 +1,6 @@
-using CleanTemplate.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
+using CleanTemplate.TestSupport.Persistence;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql;
 
 namespace CleanTemplate.TestSupport.Postgres;
 
@@ -15,10 +13,7 @@ internal static class MigrationScript
 {
     public static string Generate()
     {
-        var options = new DbContextOptionsBuilder<ApplicationDbContext>()
-            .UseNpgsql(new NpgsqlConnectionStringBuilder { Host = "localhost" }.ConnectionString)
-            .Options;
-        using var db = new ApplicationDbContext(options);
+        using var db = ModelOnlyDbContext.Create();
         return db.GetService<IMigrator>().GenerateScript();
     }
 }

@@ -62,11 +62,21 @@ public sealed class PostgresTestServer
     }
 
     /// <summary>A fresh database with the migrated schema, for one test collection.</summary>
-    public async Task<PostgresTestDatabase> CreateDatabaseAsync(CancellationToken cancellationToken = default)
+    public Task<PostgresTestDatabase> CreateDatabaseAsync(CancellationToken cancellationToken = default) =>
+        CloneAsync(TemplateDatabase, string.Empty, cancellationToken);
+
+    /// <summary>
+    /// A fresh database with nothing in it (not even the migration history), for tests of migrating itself. Copied from
+    /// <c>template0</c>, which no one can have added objects to, unlike <c>template1</c> on a shared server.
+    /// </summary>
+    public Task<PostgresTestDatabase> CreateEmptyDatabaseAsync(CancellationToken cancellationToken = default) =>
+        CloneAsync("template0", "_empty", cancellationToken);
+
+    private async Task<PostgresTestDatabase> CloneAsync(string template, string suffix, CancellationToken cancellationToken)
     {
-        var name = $"{RunId}_{Interlocked.Increment(ref _databaseCount)}";
+        var name = $"{RunId}_{Interlocked.Increment(ref _databaseCount)}{suffix}";
         var strategy = Server.CloneStrategy is { } chosen ? $" STRATEGY = {chosen}" : string.Empty;
-        await ExecuteOnMaintenanceDatabaseAsync($"CREATE DATABASE \"{name}\" TEMPLATE \"{TemplateDatabase}\"{strategy}", cancellationToken);
+        await ExecuteOnMaintenanceDatabaseAsync($"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"{strategy}", cancellationToken);
         return new PostgresTestDatabase(this, name);
     }
 

@@ -1,0 +1,40 @@
+using CleanTemplate.Infrastructure.Persistence.MigrationHistory;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure;
+
+namespace CleanTemplate.Infrastructure.Persistence;
+
+/// <summary>
+/// How every <see cref="ApplicationDbContext"/> talks to PostgreSQL, wherever it is composed: the host
+/// (<c>AddInfrastructure</c>), the <c>db</c> CLI, the design-time factory and the test harness. One place, so the
+/// migrations assembly, the retry policy and the history table cannot differ between them.
+/// </summary>
+internal static class ApplicationDatabase
+{
+    /// <summary>The host's setup: connections come from the shared, pooled data source.</summary>
+    public static DbContextOptionsBuilder UseApplicationDatabase(this DbContextOptionsBuilder db, NpgsqlDataSource dataSource, DatabaseOptions options) =>
+        db.UseNpgsql(dataSource, npgsql => Configure(npgsql, options)).WithTimestampedHistory();
+
+    /// <summary>
+    /// A context on <paramref name="connectionString"/> (already built with <see cref="DatabaseConnectionString.Build"/>),
+    /// or, when it is null, one for work that needs only the model (migration scripts, model checks, diagrams): such a
+    /// context fails only if it is asked to connect.
+    /// </summary>
+    public static DbContextOptionsBuilder UseApplicationDatabase(this DbContextOptionsBuilder db, string? connectionString, DatabaseOptions options) =>
+        (connectionString is null
+            ? db.UseNpgsql(npgsql => Configure(npgsql, options))
+            : db.UseNpgsql(connectionString, npgsql => Configure(npgsql, options)))
+        .WithTimestampedHistory();
+
+    private static void Configure(NpgsqlDbContextOptionsBuilder npgsql, DatabaseOptions options)
+    {
+        npgsql.MigrationsAssembly(typeof(ApplicationDbContext).Assembly.FullName);
+        if (options.MaxRetryCount > 0)
+            npgsql.EnableRetryOnFailure(options.MaxRetryCount, TimeSpan.FromSeconds(options.MaxRetryDelaySeconds), null);
+    }
+
+    private static DbContextOptionsBuilder WithTimestampedHistory(this DbContextOptionsBuilder db) =>
+        db.ReplaceService<IHistoryRepository, TimestampedHistoryRepository>();
+}

@@ -1,9 +1,11 @@
 using CleanTemplate.Application.Articles;
+using CleanTemplate.Application.Articles.Import;
 using CleanTemplate.Application.Common.Interfaces;
 using CleanTemplate.Application.Profiles;
 using CleanTemplate.Application.Users;
 using CleanTemplate.Infrastructure.Identity;
 using CleanTemplate.Infrastructure.Persistence;
+using CleanTemplate.Infrastructure.Persistence.BulkImport;
 using CleanTemplate.Infrastructure.Persistence.Interceptors;
 using CleanTemplate.Infrastructure.Persistence.Repositories;
 using CleanTemplate.Infrastructure.Persistence.Seeding;
@@ -74,6 +76,7 @@ public static class DependencyInjection
         services.AddScoped<ITagRepository, TagRepository>();
         services.AddScoped<IFavoriteRepository, FavoriteRepository>();
         services.AddScoped<IFollowRepository, FollowRepository>();
+        services.AddSingleton<IArticleImporter, ArticleImporter>();
 
         services.AddScoped<IDatabaseSeeder, ConduitSeeder>();
         if (options.MigrateOnStartup)

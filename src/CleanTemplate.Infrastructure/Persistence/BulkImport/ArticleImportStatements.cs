@@ -11,6 +11,14 @@ internal static class ArticleImportStatements
     private const string LockName = "article-import";
 
     /// <summary>
+    /// SET LOCAL lasts until the transaction ends: enough sort memory for the slug ranking and the joins over the whole
+    /// file to run in memory rather than spill to temporary files. The server's default (4 MB) is sized for many small
+    /// concurrent queries.
+    /// </summary>
+    public static Task RaiseWorkMemoryAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
+        BulkSql.ExecuteAsync(connection, "SET LOCAL work_mem = '64MB'", cancellationToken);
+
+    /// <summary>
     /// A transaction-scoped advisory lock: imports take turns, so two files with the same titles cannot both decide a
     /// slug is free. Released by COMMIT or ROLLBACK.
     /// </summary>
@@ -49,35 +57,42 @@ internal static class ArticleImportStatements
     /// INSERT ... SELECT from staging joined to users. Slugs are decided set-based: the window function row_number()
     /// ranks the rows sharing a title's slug in file order; the first keeps the plain slug unless a live article has it
     /// (NOT EXISTS, served by the partial unique index on live slugs, hence the literal 'Active' of its filter), and every
-    /// other row takes its disambiguated slug. A data-modifying CTE (INSERT ... RETURNING) counts both in the same statement.
+    /// other row takes its disambiguated slug. The ranking sorts narrow rows (slug, line, id), not whole articles, and the
+    /// data-modifying CTEs let one statement insert and count.
     /// </summary>
     public static async Task<(int Inserted, int Disambiguated)> InsertArticlesAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         await using var command = BulkSql.Create(connection, """
-            WITH ranked AS (
-                SELECT s.*, row_number() OVER (PARTITION BY s.base_slug ORDER BY s.line_number) AS slug_rank
-                FROM article_import s
+            WITH slugs AS (
+                SELECT ranked.id,
+                       CASE WHEN ranked.slug_rank = 1
+                                 AND NOT EXISTS (SELECT 1 FROM articles a WHERE a.slug = ranked.base_slug AND a.status = 'Active')
+                            THEN ranked.base_slug
+                       END AS plain_slug
+                FROM (
+                    SELECT id, base_slug, row_number() OVER (PARTITION BY base_slug ORDER BY line_number) AS slug_rank
+                    FROM article_import
+                ) AS ranked
             ), inserted AS (
                 INSERT INTO articles (id, slug, title, description, body, author_id, created_at, updated_at, status)
-                SELECT r.id,
-                       CASE WHEN r.slug_rank = 1
-                                 AND NOT EXISTS (SELECT 1 FROM articles a WHERE a.slug = r.base_slug AND a.status = 'Active')
-                            THEN r.base_slug
-                            ELSE r.disambiguated_slug
-                       END,
-                       r.title, r.description, r.body, u.id, r.created_at, r.created_at, 'Active'
-                FROM ranked r JOIN users u ON u.username = r.author
-                RETURNING id, slug
+                SELECT s.id, coalesce(slugs.plain_slug, s.disambiguated_slug), s.title, s.description, s.body, u.id,
+                       s.created_at, s.created_at, 'Active'
+                FROM article_import s
+                    JOIN slugs ON slugs.id = s.id
+                    JOIN users u ON u.username = s.author
+                RETURNING 1
             )
-            SELECT count(*)::int, (count(*) FILTER (WHERE i.slug <> s.base_slug))::int
-            FROM inserted i JOIN article_import s ON s.id = i.id
+            SELECT (SELECT count(*) FROM inserted)::int, (SELECT count(*) FROM slugs WHERE plain_slug IS NULL)::int
             """);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         return (reader.GetInt32(0), reader.GetInt32(1));
     }
 
-    /// <summary>INSERT ... SELECT of the many-to-many links: each row's tag array unnested and joined to the tag ids.</summary>
+    /// <summary>
+    /// INSERT ... SELECT of the many-to-many links: each row's tag array unnested and joined to the tag ids. In file
+    /// order, which is id order, so the (article_id, tag_id) primary key index grows at its right edge.
+    /// </summary>
     public static Task<int> LinkTagsAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
         BulkSql.ExecuteAsync(connection, """
             INSERT INTO article_tags (article_id, tag_id, created_at)
@@ -85,5 +100,6 @@ internal static class ArticleImportStatements
             FROM article_import s
                 CROSS JOIN LATERAL unnest(s.tags) AS tag(name)
                 JOIN tags t ON t.name = tag.name
+            ORDER BY s.line_number
             """, cancellationToken);
 }

@@ -12,6 +12,8 @@ namespace CleanTemplate.Infrastructure.Persistence.BulkImport;
 /// </summary>
 internal sealed class ArticleImporter(NpgsqlDataSource dataSource, TimeProvider clock) : IArticleImporter
 {
+    private const int RowsAhead = 1_024;
+
     public async Task<ArticleImportResult> ImportFileAsync(string path, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         var format = Path.GetExtension(path).ToUpperInvariant() switch
@@ -30,13 +32,15 @@ internal sealed class ArticleImporter(NpgsqlDataSource dataSource, TimeProvider 
         var started = Stopwatch.GetTimestamp();
         var report = new ImportProgressReporter(content, progress);
         var factory = new ImportedArticleFactory(format, clock.GetUtcNow());
-        var rows = format == ArticleImportFormat.Csv
+        var parsed = format == ArticleImportFormat.Csv
             ? CsvArticleReader.ReadAsync(content, factory, cancellationToken)
             : JsonArticleReader.ReadAsync(content, factory, cancellationToken);
+        var rows = parsed.ReadAheadAsync(RowsAhead, cancellationToken);
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await ArticleImportStatements.TakeImportLockAsync(connection, cancellationToken);
+        await ArticleImportStatements.RaiseWorkMemoryAsync(connection, cancellationToken);
 
         report.Enter(ImportStage.Copying);
         await ArticleStaging.CreateAsync(connection, cancellationToken);

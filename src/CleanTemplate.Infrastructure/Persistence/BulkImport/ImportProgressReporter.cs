@@ -24,7 +24,9 @@ internal sealed class ImportProgressReporter(Stream content, IProgress<ImportPro
 
     public void ArticlesInserted(int count) => _articlesInserted = count;
 
+    // The parser advances the stream on another thread (ReadAhead): its position is approximate, so it is clamped.
     private void Report() =>
-        progress?.Report(new ImportProgress(
-            _stage, _rowsCopied, _articlesInserted, content.CanSeek ? content.Position : 0, content.CanSeek ? content.Length : null));
+        progress?.Report(content.CanSeek
+            ? new ImportProgress(_stage, _rowsCopied, _articlesInserted, Math.Clamp(content.Position, 0, content.Length), content.Length)
+            : new ImportProgress(_stage, _rowsCopied, _articlesInserted, 0, null));
 }

@@ -21,9 +21,11 @@ internal sealed class ImportedArticleFactory(ArticleImportFormat format, DateTim
 
         var createdAt = record.CreatedAt is not null && IsoTimestamp.TryParse(record.CreatedAt, out var parsed) ? parsed : now;
 
-        // A UUID v7 stamped with the article's own creation time, so imported ids sort by created_at like the others.
-        // The version 7 layout has no room for instants before 1970; those rows are stamped with the import's time.
-        var id = Guid.CreateVersion7(createdAt >= DateTimeOffset.UnixEpoch ? createdAt : now);
+        // A UUID v7 stamped with the article's own creation time when the file gives one, so ids sort by created_at like
+        // the others; otherwise with the clock as the row is parsed, as Article.Write does, so consecutive rows get
+        // increasing ids and the primary key index fills at its right edge instead of at random pages. The version 7
+        // layout has no room for instants before 1970; those rows take the clock too.
+        var id = record.CreatedAt is not null && createdAt >= DateTimeOffset.UnixEpoch ? Guid.CreateVersion7(createdAt) : Guid.CreateVersion7();
         var slug = ArticleSlug.From(record.Title!);
         return new ImportedArticle(
             lineNumber,

@@ -60,11 +60,7 @@ internal sealed class CsvRecordReader(TextReader reader)
                 return false;
             }
 
-            var pending = _buffer.AsSpan(_position, _length - _position);
-            var stop = pending.IndexOfAny(UnquotedStops);
-            _field.Append(stop < 0 ? pending : pending[..stop]);
-            _position += stop < 0 ? pending.Length : stop;
-            if (stop < 0)
+            if (!AppendUntil(UnquotedStops))
                 continue;
 
             switch (await NextAsync(cancellationToken))
@@ -90,11 +86,7 @@ internal sealed class CsvRecordReader(TextReader reader)
             if (!await FillAsync(cancellationToken))
                 throw new CsvFormatException(startLine, fieldIndex, "has a quoted field that is never closed");
 
-            var pending = _buffer.AsSpan(_position, _length - _position);
-            var stop = pending.IndexOfAny(QuotedStops);
-            _field.Append(stop < 0 ? pending : pending[..stop]);
-            _position += stop < 0 ? pending.Length : stop;
-            if (stop < 0)
+            if (!AppendUntil(QuotedStops))
                 continue;
 
             var character = await NextAsync(cancellationToken);
@@ -105,6 +97,17 @@ internal sealed class CsvRecordReader(TextReader reader)
             else
                 return;
         }
+    }
+
+    /// <summary>Appends the buffered text up to the next stop character to the field; false when the buffer ran out first.</summary>
+    private bool AppendUntil(SearchValues<char> stops)
+    {
+        var pending = _buffer.AsSpan(_position, _length - _position);
+        var stop = pending.IndexOfAny(stops);
+        var taken = stop < 0 ? pending.Length : stop;
+        _field.Append(pending[..taken]);
+        _position += taken;
+        return stop >= 0;
     }
 
     /// <summary>Consumes one character, counting a line at LF, and at a CR not followed by LF.</summary>

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using CleanTemplate.Cli.Composition;
 using CleanTemplate.Cli.Erd;
+using CleanTemplate.Cli.Import;
 using CleanTemplate.Cli.Migrations;
 using CleanTemplate.Cli.Schema;
 
@@ -30,6 +31,7 @@ internal static class DbCommand
             ErdCommand.Create(verbs),
             DescribeCommand.Create(verbs),
             DriftCommand.Create(verbs),
+            ImportArticlesCommand.Create(verbs),
         ];
         foreach (var command in commands)
             db.Subcommands.Add(command);

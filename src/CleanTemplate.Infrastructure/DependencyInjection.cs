@@ -1,12 +1,14 @@
 using CleanTemplate.Application.Articles;
+using CleanTemplate.Application.Articles.Import;
 using CleanTemplate.Application.Common.Idempotency;
 using CleanTemplate.Application.Common.Interfaces;
 using CleanTemplate.Application.Profiles;
 using CleanTemplate.Application.Tags;
-using CleanTemplate.Infrastructure.BackgroundJobs;
 using CleanTemplate.Application.Users;
+using CleanTemplate.Infrastructure.BackgroundJobs;
 using CleanTemplate.Infrastructure.Identity;
 using CleanTemplate.Infrastructure.Persistence;
+using CleanTemplate.Infrastructure.Persistence.BulkImport;
 using CleanTemplate.Infrastructure.Persistence.Diagnostics;
 using CleanTemplate.Infrastructure.Persistence.Idempotency;
 using CleanTemplate.Infrastructure.Persistence.Interceptors;
@@ -80,6 +82,7 @@ public static class DependencyInjection
         services.AddScoped<IFavoriteRepository, FavoriteRepository>();
         services.AddScoped<IFollowRepository, FollowRepository>();
         services.AddIdempotencyStore(configuration);
+        services.AddSingleton<IArticleImporter, ArticleImporter>();
 
         services.AddScoped<IDatabaseSeeder, ConduitSeeder>();
         if (options.MigrateOnStartup)

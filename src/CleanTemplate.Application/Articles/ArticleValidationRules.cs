@@ -3,8 +3,8 @@ using FluentValidation;
 
 namespace CleanTemplate.Application.Articles;
 
-/// <summary>Field rules shared by creating and editing articles.</summary>
-internal static class ArticleValidationRules
+/// <summary>Field rules shared by creating and editing articles, and by the bulk import.</summary>
+public static class ArticleValidationRules
 {
     public static IRuleBuilderOptions<T, string?> ArticleTitle<T>(this IRuleBuilderInitial<T, string?> rule) =>
         rule.Cascade(CascadeMode.Stop).NotEmpty().WithMessage("can't be empty")
@@ -17,4 +17,10 @@ internal static class ArticleValidationRules
 
     public static IRuleBuilderOptions<T, string?> ArticleBody<T>(this IRuleBuilderInitial<T, string?> rule) =>
         rule.NotEmpty().WithMessage("can't be empty");
+
+    public static IRuleBuilderOptions<T, IReadOnlyList<string>?> ArticleTags<T>(this IRuleBuilderInitial<T, IReadOnlyList<string>?> rule) =>
+        rule.Must(tags => tags is null || tags.Count <= TagNames.MaxTagsPerArticle)
+            .WithMessage($"can have at most {TagNames.MaxTagsPerArticle} tags")
+            .Must(tags => tags is null || tags.All(tag => tag is not null && tag.Trim().Length <= Tag.NameMaxLength))
+            .WithMessage($"tags must be at most {Tag.NameMaxLength} characters");
 }

@@ -1,6 +1,7 @@
 namespace CleanTemplate.Application.Articles;
 
-internal static class TagNames
+/// <summary>How tag names are cleaned up before they are stored, by the API and the bulk import alike.</summary>
+public static class TagNames
 {
     public const int MaxTagsPerArticle = 20;
 

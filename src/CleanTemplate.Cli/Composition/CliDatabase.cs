@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace CleanTemplate.Cli.Composition;
 
@@ -44,14 +45,20 @@ internal sealed class CliDatabase : IDisposable
 
     /// <summary>A context on the configured database.</summary>
     /// <exception cref="UsageException">No connection string is configured.</exception>
-    public ApplicationDbContext Connect() =>
-        Create(_connectionString ?? throw new UsageException(
-            $"No database configured: pass --connection \"Host=...;Database=...;Username=...\" or set ConnectionStrings__{DependencyInjection.ConnectionStringName}."));
+    public ApplicationDbContext Connect() => Create(_connectionString ?? throw NotConfigured());
+
+    /// <summary>A connection pool on the configured database, for work that bypasses EF (binary COPY).</summary>
+    /// <exception cref="UsageException">No connection string is configured.</exception>
+    public NpgsqlDataSource OpenDataSource() =>
+        new NpgsqlDataSourceBuilder(_connectionString ?? throw NotConfigured()).UseLoggerFactory(_loggerFactory).Build();
 
     /// <summary>A context for work that needs only the model (scripts, model checks, diagrams): no server, no configuration.</summary>
     public ApplicationDbContext ModelOnly() => Create(connectionString: null);
 
     public void Dispose() => _loggerFactory.Dispose();
+
+    private static UsageException NotConfigured() => new(
+        $"No database configured: pass --connection \"Host=...;Database=...;Username=...\" or set ConnectionStrings__{DependencyInjection.ConnectionStringName}.");
 
     private ApplicationDbContext Create(string? connectionString)
     {

@@ -1,5 +1,6 @@
 using CleanTemplate.Application.Articles;
 using CleanTemplate.Domain.Articles;
+using CleanTemplate.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 
 namespace CleanTemplate.Infrastructure.Persistence.Repositories;
@@ -34,4 +35,18 @@ internal sealed class ArticleRepository(ApplicationDbContext db) : IArticleRepos
         db.Comments.SingleOrDefaultAsync(comment => comment.ArticleId == articleId && comment.Id == commentId, cancellationToken);
 
     public void Add(Article article) => db.Articles.Add(article);
+
+    // ExecuteUpdate: one UPDATE ... WHERE run by the database; no article is loaded or tracked (and tracked ones are
+    // not refreshed). The query filter adds "status = 'Active'", so already deleted articles keep their timestamps.
+    public Task<int> ArchiveAllByAuthorAsync(int authorId, DateTimeOffset at, CancellationToken cancellationToken) =>
+        db.Articles.Where(article => article.AuthorId == authorId).ExecuteUpdateAsync(
+            setters => setters.SetProperty(article => article.Status, EntityStatus.Deleted).SetProperty(article => article.UpdatedAt, at),
+            cancellationToken);
+
+    // ExecuteDelete: one DELETE ... WHERE. IgnoreQueryFilters, because the filter hides exactly the deleted rows this is
+    // for. The foreign keys cascade in the database (ON DELETE CASCADE), so comments, favorites and tag links go with it.
+    public Task<int> PurgeDeletedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
+        db.Articles.IgnoreQueryFilters()
+            .Where(article => article.Status == EntityStatus.Deleted && article.UpdatedAt < cutoff)
+            .ExecuteDeleteAsync(cancellationToken);
 }

@@ -1,4 +1,3 @@
-using CleanTemplate.Domain.Articles;
 using FluentValidation;
 
 namespace CleanTemplate.Application.Articles.Commands.CreateArticle;
@@ -10,10 +9,6 @@ internal sealed class CreateArticleValidator : AbstractValidator<CreateArticleCo
         RuleFor(command => command.Title).ArticleTitle();
         RuleFor(command => command.Description).ArticleDescription();
         RuleFor(command => command.Body).ArticleBody();
-        RuleFor(command => command.TagList)
-            .Must(tags => tags is null || tags.Count <= TagNames.MaxTagsPerArticle)
-            .WithMessage($"can have at most {TagNames.MaxTagsPerArticle} tags")
-            .Must(tags => tags is null || tags.All(tag => tag is not null && tag.Trim().Length <= Tag.NameMaxLength))
-            .WithMessage($"tags must be at most {Tag.NameMaxLength} characters");
+        RuleFor(command => command.TagList).ArticleTags();
     }
 }

@@ -1,0 +1,53 @@
+using System.CommandLine;
+using CleanTemplate.Application.Articles.Import;
+using CleanTemplate.Cli.Composition;
+using CleanTemplate.Infrastructure.Persistence.BulkImport;
+using Spectre.Console;
+
+namespace CleanTemplate.Cli.Import;
+
+/// <summary>
+/// <c>db import articles &lt;file.json|file.csv&gt;</c>: binary COPY into a staging table, then set-based inserts, all in one
+/// transaction. A bad row stops the import with its line number and leaves the database as it was.
+/// </summary>
+internal static class ImportArticlesCommand
+{
+    public static Command Create(VerbRunner verbs)
+    {
+        var file = new Argument<FileInfo>("file") { Description = "A .json array or a .csv file of articles (see README, Bulk import)." };
+        var articles = new Command("articles", "Import articles with their authors (existing usernames) and tags.") { file };
+
+        verbs.Define(articles, async (context, cancellationToken) =>
+        {
+            var path = context.Parsed.GetRequiredValue(file);
+            if (!path.Exists)
+                throw new UsageException($"No file {path.FullName}.");
+
+            await using var dataSource = context.Database.OpenDataSource();
+            var importer = new ArticleImporter(dataSource, TimeProvider.System);
+            try
+            {
+                var result = await context.Console.Tables.Progress().StartAsync(async progress =>
+                {
+                    var bar = progress.AddTask("Importing articles", maxValue: Math.Max(1, path.Length));
+                    return await importer.ImportFileAsync(path.FullName, new Progress<ImportProgress>(update =>
+                    {
+                        bar.Description = $"{update.Stage}: {update.RowsCopied:N0} rows";
+                        bar.Value = update.BytesRead;
+                    }), cancellationToken);
+                });
+                await context.Console.Output.WriteLineAsync(
+                    $"Imported {result.ArticlesImported:N0} articles ({result.TagsCreated:N0} new tags, {result.TagLinks:N0} tag links, " +
+                    $"{result.SlugsDisambiguated:N0} slugs disambiguated) in {result.Elapsed.TotalSeconds:F1} s.");
+                return ExitCodes.Ok;
+            }
+            catch (ArticleImportException exception)
+            {
+                await context.Console.Error.WriteLineAsync($"Nothing was imported: {exception.Message}");
+                return ExitCodes.Failure;
+            }
+        });
+
+        return new Command("import", "Bulk-load data files.") { articles };
+    }
+}

@@ -1,0 +1,256 @@
+using CleanTemplate.Application.Articles.Import;
+using CleanTemplate.Application.IntegrationTests.Support;
+using CleanTemplate.Domain.Articles;
+using CleanTemplate.Domain.Common;
+using CleanTemplate.Domain.Users;
+using CleanTemplate.Infrastructure.Persistence;
+using CleanTemplate.TestSupport.Builders;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CleanTemplate.Application.IntegrationTests.BulkImport;
+
+/// <summary>The import commits its own transaction, so these tests run on the class's database without a rollback scope.</summary>
+public sealed class ArticleImportTests(ApplicationFixture fixture) : IClassFixture<ApplicationFixture>
+{
+    // Tests share the class's database: each names its rows with its own prefix.
+    private readonly string _prefix = $"t{Guid.NewGuid():N}"[..9];
+
+    [Fact]
+    public async Task Json_import_creates_the_articles_with_their_authors_tags_and_links()
+    {
+        var authors = await CommitUsersAsync(3);
+        var existingTag = await CommitTagAsync($"{_prefix}-existing");
+        var rows = Enumerable.Range(0, 300)
+            .Select(i => new ImportRow(authors[i % 3].Username, $"{_prefix} article {i}", TagList: [$"{_prefix}-tag{i % 7}", existingTag.Name, $" {_prefix}-tag{i % 7} ", ""]))
+            .ToList();
+        var progress = new RecordingProgress<ImportProgress>();
+
+        var result = await ImportAsync(ImportFiles.Json(rows), ArticleImportFormat.Json, progress);
+
+        (result.ArticlesImported, result.TagsCreated, result.TagLinks, result.SlugsDisambiguated).ShouldBe((300, 7, 600, 0));
+        await using var scope = fixture.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
+        var imported = await db.Articles.Where(article => article.Title.StartsWith(_prefix))
+            .Select(article => new { article.Title, article.Slug, article.Author.Username, Tags = article.Tags.Select(link => link.Tag.Name).ToList(), article.CreatedAt, article.UpdatedAt })
+            .ToListAsync();
+        imported.Count.ShouldBe(300);
+        imported.ShouldAllBe(article => article.CreatedAt == fixture.Clock.GetUtcNow() && article.UpdatedAt == article.CreatedAt);
+        foreach (var article in imported)
+        {
+            var i = int.Parse(article.Title.Split(' ')[^1], System.Globalization.CultureInfo.InvariantCulture);
+            article.Username.ShouldBe(authors[i % 3].Username);
+            article.Slug.ShouldBe($"{_prefix}-article-{i}");
+            article.Tags.Order().ShouldBe(new[] { existingTag.Name, $"{_prefix}-tag{i % 7}" }.Order());
+        }
+
+        var tags = await db.Tags.Where(tag => tag.Name.StartsWith(_prefix)).ToListAsync();
+        tags.Count.ShouldBe(8);
+        tags.Single(tag => tag.Name == existingTag.Name).Id.ShouldBe(existingTag.Id);
+    }
+
+    [Fact]
+    public async Task Import_reports_its_progress_through_every_stage()
+    {
+        var author = (await CommitUsersAsync(1))[0];
+        var rows = Enumerable.Range(0, 2_500).Select(i => new ImportRow(author.Username, $"{_prefix} {i}")).ToList();
+        var progress = new RecordingProgress<ImportProgress>();
+
+        await ImportAsync(ImportFiles.Json(rows), ArticleImportFormat.Json, progress);
+
+        progress.Reports.Select(report => report.Stage).Distinct().ShouldBe(Enum.GetValues<ImportStage>());
+        progress.Reports.Where(report => report.Stage == ImportStage.Copying).Select(report => report.RowsCopied).ShouldBe([0, 1_000, 2_000]);
+        var last = progress.Reports[^1];
+        (last.Stage, last.RowsCopied, last.ArticlesInserted).ShouldBe((ImportStage.Committed, 2_500, 2_500));
+        last.BytesTotal.ShouldNotBeNull();
+        last.BytesRead.ShouldBe(last.BytesTotal.Value);
+    }
+
+    [Fact]
+    public async Task Imported_slugs_are_unique_within_the_file_and_against_live_articles()
+    {
+        var author = (await CommitUsersAsync(1))[0];
+        await CommitArticlesAsync(author, live: $"{_prefix} Same", deleted: $"{_prefix} Freed");
+        string[] titles = [$"{_prefix} Same", $"{_prefix} Same!", $"{_prefix} Fresh", $"{_prefix} fresh?", $"{_prefix} Freed"];
+
+        var result = await ImportAsync(ImportFiles.Json(titles.Select(title => new ImportRow(author.Username, title))), ArticleImportFormat.Json);
+
+        result.SlugsDisambiguated.ShouldBe(3);
+        await using var scope = fixture.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
+        var slugs = await db.Articles.Where(article => article.Title.StartsWith(_prefix)).ToDictionaryAsync(article => article.Id, article => (article.Title, article.Slug));
+        slugs.Count.ShouldBe(6);
+        slugs.Values.Select(article => article.Slug).Distinct().Count().ShouldBe(6);
+        var imported = slugs.Values.Where(article => article.Slug != $"{_prefix}-same").ToDictionary(article => article.Title, article => article.Slug);
+        imported[$"{_prefix} Same"].ShouldMatch($"^{_prefix}-same-[0-9a-f]{{8}}$");
+        imported[$"{_prefix} Same!"].ShouldMatch($"^{_prefix}-same-[0-9a-f]{{8}}$");
+        imported[$"{_prefix} Fresh"].ShouldBe($"{_prefix}-fresh");
+        imported[$"{_prefix} fresh?"].ShouldMatch($"^{_prefix}-fresh-[0-9a-f]{{8}}$");
+        imported[$"{_prefix} Freed"].ShouldBe($"{_prefix}-freed");
+    }
+
+    [Fact]
+    public async Task Csv_file_import_reads_quoted_commas_quotes_and_line_breaks()
+    {
+        var author = (await CommitUsersAsync(1))[0].Username;
+        var csv = "author,title,description,body,tags,createdAt\r\n"
+            + $"{author},\"{_prefix} Commas, quotes\",\"Short, with a comma\",\"Line one, \"\"quoted\"\"\r\nLine two\",{_prefix}-a;{_prefix}-b; {_prefix}-a ,2024-05-01T12:30:00+02:00\r\n"
+            + $"{author},{_prefix} Plain,Plain,Body,,\n";
+        var path = Path.Combine(Path.GetTempPath(), $"{_prefix}.csv");
+        await File.WriteAllTextAsync(path, csv);
+
+        try
+        {
+            var result = await Importer().ImportFileAsync(path, null, CancellationToken.None);
+
+            (result.ArticlesImported, result.TagLinks).ShouldBe((2, 2));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+
+        await using var scope = fixture.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
+        var quoted = await db.Articles.Include(article => article.Tags).ThenInclude(link => link.Tag).SingleAsync(article => article.Title == $"{_prefix} Commas, quotes");
+        quoted.Description.ShouldBe("Short, with a comma");
+        quoted.Body.ShouldBe("Line one, \"quoted\"\r\nLine two");
+        quoted.Tags.Select(link => link.Tag.Name).Order().ShouldBe([$"{_prefix}-a", $"{_prefix}-b"]);
+        quoted.CreatedAt.ShouldBe(new DateTimeOffset(2024, 5, 1, 10, 30, 0, TimeSpan.Zero));
+        var plain = await db.Articles.Include(article => article.Tags).SingleAsync(article => article.Title == $"{_prefix} Plain");
+        plain.Tags.ShouldBeEmpty();
+        plain.CreatedAt.ShouldBe(fixture.Clock.GetUtcNow());
+    }
+
+    [Fact]
+    public async Task A_bad_csv_row_in_the_middle_stops_the_import_naming_its_line_and_field_and_nothing_is_written()
+    {
+        var author = (await CommitUsersAsync(1))[0].Username;
+        var rows = Enumerable.Range(1, 40)
+            .Select(i => new ImportRow(author, $"{_prefix} row {i}", Body: i == 3 ? "spans\nthree\nlines" : "Text", TagList: [$"{_prefix}-new{i}"]))
+            .ToList();
+        rows[19] = rows[19] with { Title = "" };
+        var before = await DatabaseSnapshot.TakeAsync(fixture.Database);
+
+        var error = await Should.ThrowAsync<ArticleImportException>(() => ImportAsync(ImportFiles.Csv(rows), ArticleImportFormat.Csv));
+
+        // Header on line 1, record k on line k + 1, and two more lines for the body of record 3: record 20 is on line 23.
+        (error.LineNumber, error.Field, error.Message).ShouldBe((23, "title", "line 23, field 'title': can't be empty"));
+        (await DatabaseSnapshot.TakeAsync(fixture.Database)).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task A_bad_json_row_stops_the_import_naming_its_item_and_field_and_nothing_is_written()
+    {
+        var author = (await CommitUsersAsync(1))[0].Username;
+        var rows = Enumerable.Range(1, 12).Select(i => new ImportRow(author, $"{_prefix} {i}", TagList: [$"{_prefix}-new{i}"])).ToList();
+        rows[6] = rows[6] with { CreatedAt = "last Tuesday" };
+        var before = await DatabaseSnapshot.TakeAsync(fixture.Database);
+
+        var error = await Should.ThrowAsync<ArticleImportException>(() => ImportAsync(ImportFiles.Json(rows), ArticleImportFormat.Json));
+
+        (error.LineNumber, error.Field).ShouldBe((7, "createdAt"));
+        error.Message.ShouldStartWith("item 7, field 'createdAt': is not an ISO 8601 date and time");
+        (await DatabaseSnapshot.TakeAsync(fixture.Database)).ShouldBe(before);
+    }
+
+    [Theory]
+    [InlineData("""[{"author":"a","title":"t","description":"d","body":"b"},{"author":"a","title":"t","description":"d","body":"b","tagList":"x"}]""",
+        "item 2, field 'tagList': must be an array of strings (JSON line 1)")]
+    [InlineData("""[{"author":"a","title":5,"description":"d","body":"b"}]""", "item 1, field 'title': must be a string (JSON line 1)")]
+    [InlineData("""[{"author":"a","title":"t","description":"d","body":"b","tags":["x"]}]""",
+        "item 1, field 'tags': is not a field of an article (author, title, description, body, tagList, createdAt)")]
+    [InlineData("""[{"author":"a","title":"t","description":"d","body":"b"},null]""", "item 2, field '$': is null, not an article object")]
+    [InlineData("[{\"author\":\"a\",\n\"title\":\"t\",,}]", "item 1, field '$': is not well-formed JSON (line 2): ',' is an invalid start of a property name. Expected a '\"'.")]
+    [InlineData("""{"author":"a","title":"t","description":"d","body":"b"}""", "JSON line 1: the file must be one JSON array of article objects")]
+    public async Task Json_that_is_not_an_array_of_articles_is_refused_naming_the_item_and_field(string json, string message)
+    {
+        var before = await DatabaseSnapshot.TakeAsync(fixture.Database);
+
+        var error = await Should.ThrowAsync<ArticleImportException>(() => ImportAsync(json, ArticleImportFormat.Json));
+
+        error.Message.ShouldBe(message);
+        (await DatabaseSnapshot.TakeAsync(fixture.Database)).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task An_unknown_author_stops_the_import_naming_the_row_and_nothing_is_written()
+    {
+        var author = (await CommitUsersAsync(1))[0].Username;
+        var rows = Enumerable.Range(1, 200).Select(i => new ImportRow(author, $"{_prefix} {i}", TagList: [$"{_prefix}-new{i % 9}"])).ToList();
+        rows[119] = rows[119] with { Author = $"{_prefix}-nobody" };
+        var before = await DatabaseSnapshot.TakeAsync(fixture.Database);
+
+        var error = await Should.ThrowAsync<ArticleImportException>(() => ImportAsync(ImportFiles.Json(rows), ArticleImportFormat.Json));
+
+        (error.LineNumber, error.Field, error.Message).ShouldBe((120, "author", $"item 120, field 'author': no user is named '{_prefix}-nobody'"));
+        (await DatabaseSnapshot.TakeAsync(fixture.Database)).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task A_failure_after_articles_and_tags_were_inserted_rolls_all_of_them_back()
+    {
+        var author = (await CommitUsersAsync(1))[0].Username;
+        var rows = Enumerable.Range(1, 50).Select(i => new ImportRow(author, $"{_prefix} {i}", TagList: [$"{_prefix}-new{i}"]));
+        var before = await DatabaseSnapshot.TakeAsync(fixture.Database);
+        using var cancellation = new CancellationTokenSource();
+        var progress = new RecordingProgress<ImportProgress>(report =>
+        {
+            if (report.Stage == ImportStage.LinkingTags)
+                cancellation.Cancel();
+        });
+
+        var failure = await Record.ExceptionAsync(() => Importer().ImportAsync(ImportFiles.Utf8(ImportFiles.Json(rows)), ArticleImportFormat.Json, progress, cancellation.Token));
+
+        failure.ShouldBeAssignableTo<OperationCanceledException>();
+        progress.Reports.ShouldContain(report => report.Stage == ImportStage.LinkingTags && report.ArticlesInserted == 50);
+        (await DatabaseSnapshot.TakeAsync(fixture.Database)).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task A_file_that_is_neither_json_nor_csv_is_refused()
+    {
+        var error = await Should.ThrowAsync<ArgumentException>(() => Importer().ImportFileAsync("articles.xml", null, CancellationToken.None));
+
+        error.ParamName.ShouldBe("path");
+    }
+
+    private IArticleImporter Importer() => fixture.Services.GetRequiredService<IArticleImporter>();
+
+    private async Task<ArticleImportResult> ImportAsync(string content, ArticleImportFormat format, IProgress<ImportProgress>? progress = null)
+    {
+        await using var stream = ImportFiles.Utf8(content);
+        return await Importer().ImportAsync(stream, format, progress, CancellationToken.None);
+    }
+
+    private async Task<List<User>> CommitUsersAsync(int count)
+    {
+        var users = Enumerable.Range(0, count).Select(_ => TestUsers.New()).ToList();
+        await CommitAsync(users);
+        return users;
+    }
+
+    private async Task<Tag> CommitTagAsync(string name)
+    {
+        await using var scope = fixture.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
+        await db.Database.ExecuteSqlAsync($"INSERT INTO tags (name) VALUES ({name})");
+        return await db.Tags.AsNoTracking().SingleAsync(tag => tag.Name == name);
+    }
+
+    private Task CommitArticlesAsync(User author, string live, string deleted)
+    {
+        var doomed = Article.Write(author.Id, deleted, "d", "b", []);
+        doomed.Delete();
+        doomed.Status.ShouldBe(EntityStatus.Deleted);
+        return CommitAsync([Article.Write(author.Id, live, "d", "b", []), doomed]);
+    }
+
+    private async Task CommitAsync(IEnumerable<object> entities)
+    {
+        await using var scope = fixture.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
+        db.AddRange(entities);
+        await db.SaveChangesAsync();
+    }
+}

@@ -1,0 +1,151 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using CleanTemplate.Application.Articles.Import;
+using CleanTemplate.Domain.Articles;
+using CleanTemplate.Infrastructure.Persistence;
+using CleanTemplate.Infrastructure.Persistence.BulkImport;
+using CleanTemplate.Infrastructure.Persistence.Interceptors;
+using CleanTemplate.Infrastructure.Persistence.Repositories;
+using CleanTemplate.TestSupport.Builders;
+using CleanTemplate.TestSupport.Postgres;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace CleanTemplate.Benchmarks;
+
+/// <summary>
+/// Articles per second from the same JSON file into a fresh database: the bulk import (binary COPY into staging, then
+/// INSERT ... SELECT) against EF Core's AddRange + SaveChanges of the same articles with their tags, parsed and
+/// validated by the same reader. Each run gets its own clone of the migrated template.
+/// </summary>
+internal static class ImportBenchmarks
+{
+    private const int Authors = 50;
+    private const int TagPool = 200;
+    private const int TagsPerArticle = 3;
+
+    public static async Task<IReadOnlyList<Measurement>> RunAsync(PostgresTestServer server, IReadOnlyList<int> sizes)
+    {
+        var results = new List<Measurement>();
+        var table = new List<string>();
+        foreach (var size in sizes)
+        {
+            // Large runs are slow on the EF side (minutes at 100k on 2 cores): each path runs once there.
+            var runs = size <= 10_000 ? 3 : 1;
+            var file = Path.Combine(Path.GetTempPath(), $"cleantemplate-import-{size}.json");
+            await ImportFiles.WriteJsonAsync(file, Rows(size));
+            try
+            {
+                var copy = await TimeAsync(server, $"import {size:N0} articles: binary COPY + INSERT ... SELECT", size, runs, database => CopyAsync(database, file));
+                var ef = await TimeAsync(server, $"import {size:N0} articles: EF AddRange + SaveChanges", size, runs, database => EntityFrameworkAsync(database, file));
+                results.Add(copy);
+                results.Add(ef);
+                table.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"{size,10:N0} {RowsPerSecond(size, copy),14:N0} {RowsPerSecond(size, ef),14:N0} {ef.Median / copy.Median,8:F1}x   (n={runs}, file {new FileInfo(file).Length / 1_048_576.0:F1} MiB)"));
+            }
+            finally
+            {
+                File.Delete(file);
+            }
+        }
+
+        Console.WriteLine();
+        Console.WriteLine($"{"articles",10} {"COPY rows/s",14} {"EF rows/s",14} {"ratio",9}   target: COPY >= 10x");
+        table.ForEach(Console.WriteLine);
+        return results;
+    }
+
+    private static IEnumerable<ImportRow> Rows(int count)
+    {
+        var body = string.Concat(Enumerable.Repeat("Dragons are trained with patience, fish and a great deal of courage. ", 12));
+        for (var i = 0; i < count; i++)
+        {
+            yield return new ImportRow(
+                $"author{i % Authors + 1}",
+                $"Article {i}: notes on training dragon number {i}",
+                $"What the {i}th dragon taught us about flight, fire and friendship.",
+                body,
+                [$"tag{i % TagPool}", $"tag{(i + 67) % TagPool}", $"tag{(i + 133) % TagPool}"]);
+        }
+    }
+
+    private static async Task<Measurement> TimeAsync(PostgresTestServer server, string name, int size, int runs, Func<PostgresTestDatabase, Task> import)
+    {
+        var samples = new List<double>(runs);
+        for (var run = 0; run < runs; run++)
+        {
+            await using var database = await server.CreateDatabaseAsync();
+            await SeedAuthorsAsync(database);
+            var started = Stopwatch.GetTimestamp();
+            await import(database);
+            samples.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            await VerifyAsync(database, size);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name}: {samples[^1] / 1000:F2} s"));
+        }
+
+        return new Measurement(name, samples, name.Contains("COPY", StringComparison.Ordinal) ? ">= 10x EF" : "-");
+    }
+
+    private static async Task CopyAsync(PostgresTestDatabase database, string file)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(database.ConnectionString);
+        var stages = new ImportStageTimer();
+        await new ArticleImporter(dataSource, TimeProvider.System).ImportFileAsync(file, stages, CancellationToken.None);
+        Console.WriteLine($"    {stages.Format()}");
+    }
+
+    /// <summary>What a use case would do with EF: resolve authors, upsert tags, add every article with its tag links, save once.</summary>
+    private static async Task EntityFrameworkAsync(PostgresTestDatabase database, string file)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(database.ConnectionString);
+        var options = new DbContextOptionsBuilder<ApplicationDbContext>()
+            .UseNpgsql(dataSource)
+            .AddInterceptors(new AuditingInterceptor(TimeProvider.System))
+            .Options;
+        await using var db = new ApplicationDbContext(options);
+
+        var rows = new List<ImportedArticle>();
+        await using (var content = File.OpenRead(file))
+        {
+            await foreach (var row in JsonArticleReader.ReadAsync(content, new ImportedArticleFactory(ArticleImportFormat.Json, DateTimeOffset.UtcNow), CancellationToken.None))
+                rows.Add(row);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var authorIds = await db.Users.ToDictionaryAsync(user => user.Username, user => user.Id);
+        var tags = (await new TagRepository(db).EnsureAsync(rows.SelectMany(row => row.Tags).Distinct().ToList(), CancellationToken.None))
+            .ToDictionary(tag => tag.Name);
+        db.Articles.AddRange(rows.Select(row =>
+            Article.Write(authorIds[row.Author], row.Title, row.Description, row.Body, row.Tags.Select(name => tags[name]))));
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+    }
+
+    private static async Task SeedAuthorsAsync(PostgresTestDatabase database)
+    {
+        await using var connection = await database.OpenConnectionAsync();
+        await using var command = new NpgsqlCommand(
+            """
+            INSERT INTO users (username, email, password_hash, created_at, updated_at, status)
+            SELECT 'author' || i, 'author' || i || '@example.com', 'x', now(), now(), 'Active' FROM generate_series(1, $1) AS i
+            """, connection);
+        command.Parameters.AddWithValue(Authors);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>Both paths must have written the same thing for the comparison to mean anything.</summary>
+    private static async Task VerifyAsync(PostgresTestDatabase database, int size)
+    {
+        await using var connection = await database.OpenConnectionAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM article_tags)", connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        var (articles, links) = (reader.GetInt64(0), reader.GetInt64(1));
+        if (articles != size || links != (long)size * TagsPerArticle)
+            throw new InvalidOperationException($"Expected {size} articles and {size * TagsPerArticle} tag links, found {articles} and {links}.");
+    }
+
+    private static double RowsPerSecond(int size, Measurement measurement) => size / (measurement.Median / 1000);
+}

@@ -10,6 +10,9 @@ public sealed class DatabaseDownTests(DatabaseDownTests.UnreachableDatabaseFacto
     /// <summary>The host pointed at a loopback port where nothing listens.</summary>
     public sealed class UnreachableDatabaseFactory : ConduitApiFactory
     {
+        // No test database to create: the host never reaches one.
+        public override Task InitializeAsync() => Task.CompletedTask;
+
         protected override string HostConnectionString => new NpgsqlConnectionStringBuilder
         {
             Host = "127.0.0.1",

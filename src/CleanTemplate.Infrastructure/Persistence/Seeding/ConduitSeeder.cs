@@ -9,9 +9,10 @@ using Microsoft.EntityFrameworkCore;
 namespace CleanTemplate.Infrastructure.Persistence.Seeding;
 
 /// <summary>
-/// Sample data for a local database: users, follows, articles, tags, comments and favorites. Idempotent: the whole
-/// set is written in one transaction, keyed on its first user, and an advisory lock makes concurrent seeders (two
-/// app instances starting together) take turns instead of both writing.
+/// Sample data for a local database: users, follows, articles, tags, comments and favorites. Idempotent item by item:
+/// what exists (a user registered by hand, an article by title and author) is kept and only what is missing is
+/// written, in one transaction; an advisory lock makes concurrent seeders (two app instances starting together) take
+/// turns instead of both writing.
 /// </summary>
 internal sealed class ConduitSeeder(ApplicationDbContext db, IUnitOfWork unitOfWork, ITagRepository tags, IPasswordHasher passwordHasher)
     : IDatabaseSeeder
@@ -24,32 +25,54 @@ internal sealed class ConduitSeeder(ApplicationDbContext db, IUnitOfWork unitOfW
     private async Task<bool> SeedInTransactionAsync(CancellationToken cancellationToken)
     {
         await AdvisoryLock.AcquireForTransactionAsync(db, LockName, cancellationToken);
-        if (await db.Users.AnyAsync(user => user.Username == SeedData.Users[0].Username, cancellationToken))
-            return false;
+        var users = await EnsureUsersAsync(cancellationToken);
+        var ids = users.Select(user => user.Id).ToList();
+
+        var following = await db.Follows.Where(follow => ids.Contains(follow.FollowerId))
+            .Select(follow => new { follow.FollowerId, follow.FolloweeId }).ToListAsync(cancellationToken);
+        var newFollows = SeedData.Follows
+            .Select(pair => new { FollowerId = ids[pair.Follower], FolloweeId = ids[pair.Followee] })
+            .Except(following)
+            .Select(pair => new Follow(pair.FollowerId, pair.FolloweeId))
+            .ToList();
+        db.Follows.AddRange(newFollows);
+
+        var written = await db.Articles.Where(article => ids.Contains(article.AuthorId))
+            .Select(article => new { article.AuthorId, article.Title }).ToListAsync(cancellationToken);
+        var missing = SeedData.Articles.Where(seed => !written.Contains(new { AuthorId = ids[seed.Author], seed.Title })).ToList();
+        var tagged = await tags.EnsureAsync(missing.SelectMany(seed => seed.Tags).Distinct().ToList(), cancellationToken);
+        foreach (var seed in missing)
+        {
+            var article = Article.Write(ids[seed.Author], seed.Title, seed.Description, seed.Body, tagged.Where(tag => seed.Tags.Contains(tag.Name)));
+            foreach (var (commenter, body) in seed.Comments)
+                article.Comment(ids[commenter], body);
+            db.Articles.Add(article);
+            db.Favorites.AddRange(seed.FavoritedBy.Select(index => new Favorite(ids[index], article.Id)));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return newFollows.Count > 0 || missing.Count > 0 || users.Any(user => user.Created);
+    }
+
+    /// <summary>The seed users in <see cref="SeedData.Users"/> order; ones that exist (maybe registered by hand) are kept as they are.</summary>
+    private async Task<List<(int Id, bool Created)>> EnsureUsersAsync(CancellationToken cancellationToken)
+    {
+        var usernames = SeedData.Users.Select(seed => seed.Username).ToList();
+        var existing = await db.Users.Where(user => usernames.Contains(user.Username))
+            .ToDictionaryAsync(user => user.Username, user => user.Id, cancellationToken);
 
         var hash = passwordHasher.Hash(Password);
-        var users = SeedData.Users.Select(seed =>
+        var created = SeedData.Users.Where(seed => !existing.ContainsKey(seed.Username)).Select(seed =>
         {
             var user = User.Register(seed.Username, $"{seed.Username}@example.com", hash);
             user.Profile.Update(seed.Bio, seed.Image);
             return user;
         }).ToList();
-        db.Users.AddRange(users);
+        db.Users.AddRange(created);
         await db.SaveChangesAsync(cancellationToken);
 
-        db.Follows.AddRange(SeedData.Follows.Select(pair => new Follow(users[pair.Follower].Id, users[pair.Followee].Id)));
-
-        var tagged = await tags.EnsureAsync(SeedData.Articles.SelectMany(seed => seed.Tags).Distinct().ToList(), cancellationToken);
-        foreach (var seed in SeedData.Articles)
-        {
-            var article = Article.Write(users[seed.Author].Id, seed.Title, seed.Description, seed.Body, tagged.Where(tag => seed.Tags.Contains(tag.Name)));
-            foreach (var (commenter, body) in seed.Comments)
-                article.Comment(users[commenter].Id, body);
-            db.Articles.Add(article);
-            db.Favorites.AddRange(seed.FavoritedBy.Select(index => new Favorite(users[index].Id, article.Id)));
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        return true;
+        return SeedData.Users
+            .Select(seed => existing.TryGetValue(seed.Username, out var id) ? (id, false) : (created.Single(user => user.Username == seed.Username).Id, true))
+            .ToList();
     }
 }

@@ -10,7 +10,6 @@ using CleanTemplate.TestSupport.Identity;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace CleanTemplate.Application.IntegrationTests.Articles;
 
@@ -29,7 +28,7 @@ public sealed class ArticleConcurrencyTests(ApplicationFixture fixture) : IClass
 
         staleArticle.Delete();
         await Should.ThrowAsync<ConcurrencyConflictException>(() => stale.Get<IUnitOfWork>().SaveChangesAsync(CancellationToken.None));
-        (await ScalarAsync<string>("SELECT status FROM articles WHERE slug = @slug", slug)).ShouldBe("Active");
+        (await fixture.Database.ScalarAsync<string>("SELECT status FROM articles WHERE slug = @slug", ("slug", slug))).ShouldBe("Active");
     }
 
     [Fact]
@@ -44,7 +43,7 @@ public sealed class ArticleConcurrencyTests(ApplicationFixture fixture) : IClass
         var stale = await mediator.Send(new UpdateArticleCommand(slug, null, null, "lost update", read.Value.Version));
 
         stale.Error!.Kind.ShouldBe(Common.Results.ErrorKind.Conflict);
-        (await ScalarAsync<string>("SELECT body FROM articles WHERE slug = @slug", slug)).ShouldBe("second edit");
+        (await fixture.Database.ScalarAsync<string>("SELECT body FROM articles WHERE slug = @slug", ("slug", slug))).ShouldBe("second edit");
     }
 
     [Fact]
@@ -58,7 +57,7 @@ public sealed class ArticleConcurrencyTests(ApplicationFixture fixture) : IClass
 
         await using var second = Session(author);
         var waiting = second.Get<IMediator>().Send(new UpdateArticleCommand(slug, "Renamed while locked", null, null));
-        await WaitUntilASessionWaitsForALockAsync();
+        await fixture.Database.WaitUntilASessionWaitsForALockAsync();
         waiting.IsCompleted.ShouldBeFalse();
 
         await transaction.CommitAsync();
@@ -86,30 +85,6 @@ public sealed class ArticleConcurrencyTests(ApplicationFixture fixture) : IClass
         var scope = fixture.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TestCurrentUser>().Id = userId;
         return new SessionScope(scope);
-    }
-
-    private async Task<T?> ScalarAsync<T>(string sql, string slug)
-    {
-        await using var connection = await fixture.Database.OpenConnectionAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        command.Parameters.AddWithValue("slug", slug);
-        return (T?)await command.ExecuteScalarAsync();
-    }
-
-    /// <summary>Observes the wait in pg_stat_activity instead of guessing it from elapsed time.</summary>
-    private async Task WaitUntilASessionWaitsForALockAsync()
-    {
-        await using var observer = await fixture.Database.OpenConnectionAsync();
-        for (var attempt = 0; attempt < 200; attempt++)
-        {
-            await using var command = new NpgsqlCommand(
-                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'", observer);
-            if ((long)(await command.ExecuteScalarAsync())! == 1)
-                return;
-            await Task.Delay(25);
-        }
-
-        throw new TimeoutException("The second writer never waited for the row lock.");
     }
 
     private sealed class SessionScope(AsyncServiceScope scope) : IAsyncDisposable

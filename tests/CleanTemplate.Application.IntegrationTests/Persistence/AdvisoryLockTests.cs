@@ -18,7 +18,7 @@ public sealed class AdvisoryLockTests(ApplicationFixture fixture) : IClassFixtur
         await AdvisoryLock.AcquireForTransactionAsync(first.Db, "job", CancellationToken.None);
 
         var waiting = AdvisoryLock.AcquireForTransactionAsync(second.Db, "job", CancellationToken.None);
-        await WaitUntilOneSessionWaitsForAnAdvisoryLockAsync();
+        await fixture.Database.WaitUntilASessionWaitsForALockAsync();
         waiting.IsCompleted.ShouldBeFalse();
 
         await firstTransaction.CommitAsync();
@@ -67,21 +67,6 @@ public sealed class AdvisoryLockTests(ApplicationFixture fixture) : IClassFixtur
         var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
         await db.Database.OpenConnectionAsync();
         return new Session(scope, db);
-    }
-
-    /// <summary>Observes the wait in pg_locks instead of guessing it from elapsed time.</summary>
-    private async Task WaitUntilOneSessionWaitsForAnAdvisoryLockAsync()
-    {
-        await using var observer = await fixture.Database.OpenConnectionAsync();
-        for (var attempt = 0; attempt < 200; attempt++)
-        {
-            await using var command = new Npgsql.NpgsqlCommand("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted", observer);
-            if ((long)(await command.ExecuteScalarAsync())! == 1)
-                return;
-            await Task.Delay(25);
-        }
-
-        throw new TimeoutException("No session ever waited for the advisory lock.");
     }
 
     private sealed record Session(AsyncServiceScope Scope, ApplicationDbContext Db) : IAsyncDisposable

@@ -1,6 +1,5 @@
 using CleanTemplate.Cli.IntegrationTests.Support;
 using CleanTemplate.TestSupport.Postgres;
-using Npgsql;
 
 namespace CleanTemplate.Cli.IntegrationTests.Import;
 
@@ -12,7 +11,7 @@ public sealed class ImportArticlesCommandTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = await PostgresTestDatabase.CreateAsync();
-        await ExecuteAsync("INSERT INTO users (username, email, password_hash, created_at, updated_at, status) VALUES ('jake', 'jake@example.com', 'x', now(), now(), 'Active')");
+        await _database.ExecuteAsync("INSERT INTO users (username, email, password_hash, created_at, updated_at, status) VALUES ('jake', 'jake@example.com', 'x', now(), now(), 'Active')");
         _folder = Directory.CreateTempSubdirectory("import-").FullName;
     }
 
@@ -63,17 +62,5 @@ public sealed class ImportArticlesCommandTests : IAsyncLifetime
         return path;
     }
 
-    private async Task<long> CountAsync(string table)
-    {
-        await using var connection = await _database.OpenConnectionAsync();
-        await using var command = new NpgsqlCommand($"SELECT count(*) FROM {table}", connection);
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
-
-    private async Task ExecuteAsync(string sql)
-    {
-        await using var connection = await _database.OpenConnectionAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
+    private Task<long> CountAsync(string table) => _database.ScalarAsync<long>($"SELECT count(*) FROM {table}");
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Npgsql;
 
 namespace CleanTemplate.TestSupport.Postgres;
@@ -38,6 +39,33 @@ public sealed class PostgresTestDatabase : IAsyncDisposable
         await using var connection = await OpenConnectionAsync(cancellationToken);
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Reads one value, e.g. to check what a request or handler left behind. Values go in as parameters.</summary>
+    public async Task<T?> ScalarAsync<T>(string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = await OpenConnectionAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var (name, value) in parameters)
+            command.Parameters.AddWithValue(name, value);
+        var result = await command.ExecuteScalarAsync();
+        return result is null or DBNull ? default : (T)Convert.ChangeType(result, typeof(T), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// Returns once a session on this database is blocked waiting for a lock (a row lock, an advisory lock...):
+    /// a test observes the wait in pg_stat_activity instead of guessing it from elapsed time.
+    /// </summary>
+    public async Task WaitUntilASessionWaitsForALockAsync()
+    {
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            if (await ScalarAsync<long>("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'") == 1)
+                return;
+            await Task.Delay(25);
+        }
+
+        throw new TimeoutException("No session ever waited for a lock.");
     }
 
     public ValueTask DisposeAsync() => _server.DropDatabaseAsync(Name, CancellationToken.None);

@@ -112,16 +112,8 @@ public class ConduitApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return arranged;
     }
 
-    /// <summary>Runs SQL against the test database to check what a request left behind.</summary>
-    public async Task<T?> ScalarAsync<T>(string sql, params (string Name, object Value)[] parameters)
-    {
-        await using var connection = await Database.OpenConnectionAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        foreach (var (name, value) in parameters)
-            command.Parameters.AddWithValue(name, value);
-        var result = await command.ExecuteScalarAsync();
-        return result is null or DBNull ? default : (T)Convert.ChangeType(result, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
-    }
+    /// <summary>Reads one value from the test database, to check what a request left behind.</summary>
+    public Task<T?> ScalarAsync<T>(string sql, params (string Name, object Value)[] parameters) => Database.ScalarAsync<T>(sql, parameters);
 
     async Task IAsyncLifetime.DisposeAsync()
     {

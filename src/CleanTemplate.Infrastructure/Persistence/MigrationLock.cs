@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
+using CleanTemplate.Infrastructure.Persistence.Locks;
 using Npgsql;
 
 namespace CleanTemplate.Infrastructure.Persistence;
@@ -18,23 +19,7 @@ internal static class MigrationLock
     public static async Task<T> RunExclusiveAsync<T>(DbContext db, Func<Task<T>> migrate, CancellationToken cancellationToken)
     {
         await EnsureDatabaseExistsAsync(db, cancellationToken);
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock(hashtextextended({LockName}, 0))", cancellationToken);
-            try
-            {
-                return await migrate();
-            }
-            finally
-            {
-                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock(hashtextextended({LockName}, 0))", CancellationToken.None);
-            }
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        return await AdvisoryLock.HoldForSessionAsync(db, LockName, migrate, cancellationToken);
     }
 
     public static Task RunExclusiveAsync(DbContext db, Func<Task> migrate, CancellationToken cancellationToken) =>

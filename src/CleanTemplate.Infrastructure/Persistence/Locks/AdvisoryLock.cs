@@ -5,7 +5,7 @@ namespace CleanTemplate.Infrastructure.Persistence.Locks;
 /// <summary>
 /// PostgreSQL advisory locks: named locks with no table behind them, for "one at a time" work such as seeding or a
 /// maintenance job across app instances. The transaction-scoped kind is released by COMMIT or ROLLBACK, so it cannot
-/// leak when code throws.
+/// leak when code throws; the session-scoped kind outlives transactions and is released explicitly.
 /// </summary>
 internal static class AdvisoryLock
 {
@@ -28,5 +28,30 @@ internal static class AdvisoryLock
         return await db.Database
             .SqlQuery<bool>($"SELECT pg_try_advisory_xact_lock(hashtextextended({name}, 0)) AS \"Value\"")
             .SingleAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Holds <paramref name="name"/> on one connection for the whole of <paramref name="work"/>, whatever transactions
+    /// it commits inside (a session-level lock), then releases it.
+    /// </summary>
+    public static async Task<T> HoldForSessionAsync<T>(DbContext db, string name, Func<Task<T>> work, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock(hashtextextended({name}, 0))", cancellationToken);
+            try
+            {
+                return await work();
+            }
+            finally
+            {
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock(hashtextextended({name}, 0))", CancellationToken.None);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 }

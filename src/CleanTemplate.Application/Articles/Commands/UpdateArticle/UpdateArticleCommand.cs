@@ -35,8 +35,13 @@ internal sealed class UpdateArticleHandler(ICurrentUser currentUser, IArticleRep
             if (request.ExpectedVersion is { } expected && expected != article.Version)
                 return ArticleErrors.ChangedSinceRead;
 
+            var slugBefore = article.Slug;
             article.Edit(request.Title, request.Description, request.Body);
-            await ArticleSlugs.SaveWithUniqueSlugAsync(article, articles, unitOfWork, ct);
+            // Only a new slug can collide with another article's.
+            if (article.Slug == slugBefore)
+                await unitOfWork.SaveChangesAsync(ct);
+            else
+                await ArticleSlugs.SaveWithUniqueSlugAsync(article, articles, unitOfWork, ct);
             return article.Slug;
         }, cancellationToken);
 

@@ -1,13 +1,19 @@
 namespace CleanTemplate.Application.Articles.Import;
 
-/// <summary>The steps of an import, in the order they run.</summary>
+/// <summary>The steps of an import. The file is imported in batches: the first four repeat, in this order, for each batch.</summary>
 public enum ImportStage
 {
-    /// <summary>Reading, validating and streaming rows into the staging table; the only long step that has a total (bytes).</summary>
-    Copying,
-    CheckingAuthors,
-    InsertingTags,
-    InsertingArticles,
-    LinkingTags,
+    /// <summary>Waiting for the next batch of rows to be parsed and validated (the parser runs ahead on another thread).</summary>
+    Reading,
+
+    /// <summary>Looking up the batch's authors and taken slugs and upserting its tags: a few statements per batch.</summary>
+    Resolving,
+
+    /// <summary>Binary COPY of the batch's articles.</summary>
+    CopyingArticles,
+
+    /// <summary>Binary COPY of the batch's article-tag links.</summary>
+    CopyingLinks,
+
     Committed,
 }

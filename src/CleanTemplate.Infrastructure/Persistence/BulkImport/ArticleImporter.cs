@@ -5,14 +5,17 @@ using Npgsql;
 namespace CleanTemplate.Infrastructure.Persistence.BulkImport;
 
 /// <summary>
-/// Bulk load: rows are parsed and validated as they stream through binary COPY into a TEMP staging table, then a few
-/// set-based statements check the authors, upsert the tags, insert the articles with unique slugs and link the tags.
+/// Bulk load, in batches: a parser thread reads and validates rows and groups them; for each batch a few set-based
+/// statements resolve the authors, slugs and tags (<see cref="ImportReferences"/>, <see cref="ArticleImportStatements"/>),
+/// then binary COPY writes the articles and their tag links straight into their tables (<see cref="ArticleCopy"/>).
 /// Everything runs in ONE transaction on one connection: a bad row, an unknown author, a database error or a
-/// cancellation anywhere rolls it all back.
+/// cancellation anywhere rolls it all back. Memory holds two batches (the one being written and the one being parsed)
+/// plus one id per distinct author and tag name, however large the file.
 /// </summary>
 internal sealed class ArticleImporter(NpgsqlDataSource dataSource, TimeProvider clock) : IArticleImporter
 {
-    private const int RowsAhead = 1_024;
+    /// <summary>Large enough that the per-batch statements are noise next to the COPY; small enough to keep memory flat.</summary>
+    internal const int BatchSize = 2_000;
 
     public async Task<ArticleImportResult> ImportFileAsync(string path, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
@@ -35,34 +38,36 @@ internal sealed class ArticleImporter(NpgsqlDataSource dataSource, TimeProvider 
         var parsed = format == ArticleImportFormat.Csv
             ? CsvArticleReader.ReadAsync(content, factory, cancellationToken)
             : JsonArticleReader.ReadAsync(content, factory, cancellationToken);
-        var rows = parsed.ReadAheadAsync(RowsAhead, cancellationToken);
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await ArticleImportStatements.TakeImportLockAsync(connection, cancellationToken);
-        await ArticleImportStatements.RaiseWorkMemoryAsync(connection, cancellationToken);
+        var referenceChecking = await ArticleImportStatements.SkipRowTriggersIfAllowedAsync(connection, cancellationToken);
+        var references = new ImportReferences(connection, factory);
+        var (links, disambiguated) = (0, 0);
 
-        report.Enter(ImportStage.Copying);
-        await ArticleStaging.CreateAsync(connection, cancellationToken);
-        await ArticleStaging.CopyAsync(connection, rows, report.RowCopied, cancellationToken);
-        await ArticleStaging.AnalyzeAsync(connection, cancellationToken);
+        report.Enter(ImportStage.Reading);
+        await foreach (var batch in parsed.Chunk(BatchSize).ReadAheadAsync(cancellationToken))
+        {
+            report.Enter(ImportStage.Resolving);
+            var authorIds = await references.AuthorIdsAsync(batch, cancellationToken);
+            var (slugs, batchDisambiguated) = await ArticleImportStatements.AllocateSlugsAsync(connection, batch, cancellationToken);
+            var tagIds = await references.TagIdsAsync(batch, cancellationToken);
 
-        report.Enter(ImportStage.CheckingAuthors);
-        if (await ArticleImportStatements.FirstUnknownAuthorAsync(connection, cancellationToken) is { } unknown)
-            throw factory.Error(unknown.LineNumber, "author", $"no user is named '{unknown.Author}'");
+            report.Enter(ImportStage.CopyingArticles);
+            await ArticleCopy.ArticlesAsync(connection, batch, authorIds, slugs, cancellationToken);
 
-        report.Enter(ImportStage.InsertingTags);
-        var tagsCreated = await ArticleImportStatements.InsertTagsAsync(connection, cancellationToken);
+            report.Enter(ImportStage.CopyingLinks);
+            links += await ArticleCopy.LinksAsync(connection, batch, tagIds, cancellationToken);
 
-        report.Enter(ImportStage.InsertingArticles);
-        var (inserted, disambiguated) = await ArticleImportStatements.InsertArticlesAsync(connection, cancellationToken);
-        report.ArticlesInserted(inserted);
-
-        report.Enter(ImportStage.LinkingTags);
-        var links = await ArticleImportStatements.LinkTagsAsync(connection, cancellationToken);
+            disambiguated += batchDisambiguated;
+            report.Imported(batch.Length);
+            report.Enter(ImportStage.Reading);
+        }
 
         await transaction.CommitAsync(cancellationToken);
         report.Enter(ImportStage.Committed);
-        return new ArticleImportResult(inserted, tagsCreated, links, disambiguated, Stopwatch.GetElapsedTime(started));
+        return new ArticleImportResult(
+            report.ArticlesImported, references.TagsCreated, links, disambiguated, referenceChecking, Stopwatch.GetElapsedTime(started));
     }
 }

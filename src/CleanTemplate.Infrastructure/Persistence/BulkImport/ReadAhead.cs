@@ -5,15 +5,15 @@ namespace CleanTemplate.Infrastructure.Persistence.BulkImport;
 
 /// <summary>
 /// Runs a source on another thread while its consumer works: the file is parsed and validated on one core while the
-/// other writes COPY. A bounded channel keeps the parser at most a few rows ahead, so memory stays flat, and the first
-/// exception on either side stops both.
+/// other writes COPY. A channel of one item keeps the parser at most one item (a batch of rows) ahead, so memory stays
+/// flat, and the first exception on either side stops both.
 /// </summary>
 internal static class ReadAhead
 {
     public static async IAsyncEnumerable<T> ReadAheadAsync<T>(
-        this IAsyncEnumerable<T> source, int capacity, [EnumeratorCancellation] CancellationToken cancellationToken)
+        this IAsyncEnumerable<T> source, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var channel = Channel.CreateBounded<T>(new BoundedChannelOptions(capacity) { SingleReader = true, SingleWriter = true });
+        var channel = Channel.CreateBounded<T>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var producer = Task.Run(() => ProduceAsync(source, channel.Writer, stop.Token), CancellationToken.None);
         try

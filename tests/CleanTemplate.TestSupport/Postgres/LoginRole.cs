@@ -1,0 +1,69 @@
+using System.Security.Cryptography;
+using Npgsql;
+
+namespace CleanTemplate.TestSupport.Postgres;
+
+/// <summary>
+/// A throwaway login role with a generated name and password, for tests that must run as something less than the
+/// superuser. Disposing it revokes what it was granted in each database and drops it.
+/// </summary>
+public sealed class LoginRole : IAsyncDisposable
+{
+    private readonly string _adminConnectionString;
+    private readonly string _password;
+    private readonly List<string> _databases = [];
+
+    private LoginRole(string adminConnectionString, string name, string password)
+    {
+        _adminConnectionString = adminConnectionString;
+        Name = name;
+        _password = password;
+    }
+
+    public string Name { get; }
+
+    public static async Task<LoginRole> CreateAsync(string adminConnectionString)
+    {
+        // Role names and passwords cannot be query parameters: both are generated here, hex only.
+        var name = $"role_{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6))}";
+        var password = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        await ExecuteAsync(adminConnectionString, $"CREATE ROLE {name} LOGIN PASSWORD '{password}'");
+        return new LoginRole(adminConnectionString, name, password);
+    }
+
+    /// <summary>Runs GRANT statements in a database, <c>{0}</c> standing for the role's name.</summary>
+    public async Task GrantAsync(string databaseConnectionString, string grants)
+    {
+        await ExecuteAsync(databaseConnectionString, string.Format(System.Globalization.CultureInfo.InvariantCulture, grants, Name));
+        _databases.Add(databaseConnectionString);
+    }
+
+    /// <summary>The same database and server, signed in as this role.</summary>
+    public string ConnectionString(string databaseConnectionString) =>
+        new NpgsqlConnectionStringBuilder(databaseConnectionString) { Username = Name, Password = _password, Pooling = false }.ConnectionString;
+
+    public async ValueTask DisposeAsync()
+    {
+        // DROP OWNED revokes the role's privileges in the current database only; a database already dropped took them with it.
+        foreach (var database in _databases)
+        {
+            try
+            {
+                await ExecuteAsync(database, $"DROP OWNED BY {Name}");
+            }
+            catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.InvalidCatalogName)
+            {
+            }
+        }
+
+        await ExecuteAsync(_adminConnectionString, $"DROP ROLE {Name}");
+    }
+
+    private static async Task ExecuteAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}

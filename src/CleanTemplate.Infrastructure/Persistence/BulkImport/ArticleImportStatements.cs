@@ -1,6 +1,5 @@
 using CleanTemplate.Application.Articles.Import;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace CleanTemplate.Infrastructure.Persistence.BulkImport;
 
@@ -52,8 +51,9 @@ internal static class ArticleImportStatements
     /// earlier batches are rows of this transaction, so they count. The LATERAL ... LIMIT 1 (the slug is unique anyway)
     /// keeps the planner from turning the lookup into a scan of all articles, which it prefers for a long IN list once
     /// the import has grown the table past its statistics: one probe of the partial unique index on live slugs per
-    /// candidate (hence the literal 'Active' of its filter), so a batch costs the same however many articles exist. Then, in file order, a row keeps its plain slug if it is still free and
-    /// claims it; every later row with that slug takes its disambiguated one.
+    /// candidate (hence the literal 'Active' of its filter), so a batch costs the same however many articles exist.
+    /// Then, in file order, a row keeps its plain slug if it is still free and claims it; every later row with that slug
+    /// takes its disambiguated one.
     /// </summary>
     public static async Task<(string[] Slugs, int Disambiguated)> AllocateSlugsAsync(
         NpgsqlConnection connection, ImportedArticle[] batch, CancellationToken cancellationToken)
@@ -63,7 +63,7 @@ internal static class ArticleImportStatements
             SELECT candidate.slug
             FROM unnest($1) AS candidate(slug)
                 CROSS JOIN LATERAL (SELECT 1 FROM articles a WHERE a.slug = candidate.slug AND a.status = 'Active' LIMIT 1) AS live
-            """, new NpgsqlParameter { Value = candidates, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+            """, BulkSql.TextArray(candidates));
         var taken = new HashSet<string>(StringComparer.Ordinal);
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {

@@ -1,4 +1,5 @@
 using Npgsql;
+using NpgsqlTypes;
 
 namespace CleanTemplate.Infrastructure.Persistence.BulkImport;
 
@@ -21,4 +22,7 @@ internal static class BulkSql
         command.Parameters.AddRange(parameters);
         return command;
     }
+
+    /// <summary>A text[] parameter: one statement takes a whole batch's names (<c>= ANY($1)</c>, <c>unnest($1)</c>).</summary>
+    public static NpgsqlParameter TextArray(string[] values) => new() { Value = values, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text };
 }

@@ -1,5 +1,4 @@
 using Npgsql;
-using NpgsqlTypes;
 
 namespace CleanTemplate.Infrastructure.Persistence.BulkImport;
 
@@ -41,7 +40,7 @@ internal sealed class ImportReferences(NpgsqlConnection connection, ImportedArti
         {
             TagsCreated += await BulkSql.ExecuteAsync(connection,
                 "INSERT INTO tags (name) SELECT name FROM unnest($1) AS new(name) ORDER BY name ON CONFLICT (name) DO NOTHING",
-                cancellationToken, Names(unseen));
+                cancellationToken, BulkSql.TextArray(unseen));
             await LookUpAsync("SELECT name, id FROM tags WHERE name = ANY($1) FOR KEY SHARE", unseen, _tags, cancellationToken);
         }
 
@@ -51,11 +50,9 @@ internal sealed class ImportReferences(NpgsqlConnection connection, ImportedArti
     private static string[] Unseen(IEnumerable<string> names, Dictionary<string, int> known) =>
         names.Where(name => !known.ContainsKey(name)).Distinct(StringComparer.Ordinal).ToArray();
 
-    private static NpgsqlParameter Names(string[] names) => new() { Value = names, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text };
-
     private async Task LookUpAsync(string sql, string[] names, Dictionary<string, int> into, CancellationToken cancellationToken)
     {
-        await using var command = BulkSql.Create(connection, sql, Names(names));
+        await using var command = BulkSql.Create(connection, sql, BulkSql.TextArray(names));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
             into[reader.GetString(0)] = reader.GetInt32(1);

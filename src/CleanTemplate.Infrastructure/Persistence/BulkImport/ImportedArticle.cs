@@ -1,7 +1,7 @@
 namespace CleanTemplate.Infrastructure.Persistence.BulkImport;
 
 /// <summary>
-/// A validated row, ready for the staging table. Its id (UUID v7) and both slug candidates are computed here, in the
+/// A validated row, ready to be resolved and copied. Its id (UUID v7) and both slug candidates are computed here, in the
 /// application, so imported articles follow the same rules as articles written through the API.
 /// </summary>
 /// <param name="LineNumber">Where the row is in the file, for errors found by the database and for slug precedence.</param>

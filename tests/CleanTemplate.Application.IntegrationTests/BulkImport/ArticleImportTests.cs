@@ -50,15 +50,14 @@ public sealed class ArticleImportTests(ApplicationFixture fixture) : ArticleImpo
     public async Task Import_reports_each_batch_through_every_stage()
     {
         var author = (await CommitUsersAsync(1))[0];
-        const int batch = ArticleImporter.BatchSize;
-        var rows = Enumerable.Range(0, batch * 5 / 2).Select(i => new ImportRow(author.Username, $"{Prefix} {i}")).ToList();
+        var rows = Enumerable.Range(0, 5_000).Select(i => new ImportRow(author.Username, $"{Prefix} {i}")).ToList();
         var progress = new RecordingProgress<ImportProgress>();
 
         await ImportAsync(ImportFiles.Json(rows), ArticleImportFormat.Json, progress);
 
         progress.Reports.Select(report => report.Stage).Distinct().Order().ShouldBe(Enum.GetValues<ImportStage>());
         progress.Reports.Where(report => report.Stage == ImportStage.Resolving).Select(report => report.ArticlesImported)
-            .ShouldBe([0, batch, 2 * batch]);
+            .ShouldBe([0, 250, 750, 1_750, 3_750], "batches of 250, 500, 1,000 and 2,000, then the remaining 1,250");
         var last = progress.Reports[^1];
         (last.Stage, last.ArticlesImported).ShouldBe((ImportStage.Committed, rows.Count));
         last.BytesTotal.ShouldNotBeNull();
@@ -202,7 +201,7 @@ public sealed class ArticleImportTests(ApplicationFixture fixture) : ArticleImpo
         var failure = await Record.ExceptionAsync(() => Importer().ImportAsync(ImportFiles.Utf8(ImportFiles.Json(rows)), ArticleImportFormat.Json, progress, cancellation.Token));
 
         failure.ShouldBeAssignableTo<OperationCanceledException>();
-        progress.Reports.ShouldContain(report => report.Stage == ImportStage.CopyingLinks && report.ArticlesImported == ArticleImporter.BatchSize);
+        progress.Reports.ShouldContain(report => report.Stage == ImportStage.CopyingLinks && report.ArticlesImported == ArticleImporter.FirstBatchSize);
         (await DatabaseSnapshot.TakeAsync(Fixture.Database)).ShouldBe(before);
     }
 

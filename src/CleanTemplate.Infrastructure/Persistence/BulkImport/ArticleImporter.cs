@@ -14,6 +14,9 @@ namespace CleanTemplate.Infrastructure.Persistence.BulkImport;
 /// </summary>
 internal sealed class ArticleImporter(NpgsqlDataSource dataSource, TimeProvider clock) : IArticleImporter
 {
+    /// <summary>Small, so the database starts writing soon after the import starts (see <see cref="Batches"/>).</summary>
+    internal const int FirstBatchSize = 250;
+
     /// <summary>Large enough that the per-batch statements are noise next to the COPY; small enough to keep memory flat.</summary>
     internal const int BatchSize = 2_000;
 
@@ -47,7 +50,7 @@ internal sealed class ArticleImporter(NpgsqlDataSource dataSource, TimeProvider 
         var (links, disambiguated) = (0, 0);
 
         report.Enter(ImportStage.Reading);
-        await foreach (var batch in parsed.Chunk(BatchSize).ReadAheadAsync(cancellationToken))
+        await foreach (var batch in parsed.InBatchesAsync(FirstBatchSize, BatchSize, cancellationToken).ReadAheadAsync(cancellationToken))
         {
             report.Enter(ImportStage.Resolving);
             var authorIds = await references.AuthorIdsAsync(batch, cancellationToken);

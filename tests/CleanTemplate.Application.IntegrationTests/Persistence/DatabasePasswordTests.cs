@@ -11,12 +11,12 @@ public sealed class DatabasePasswordTests(PostgresDatabaseFixture fixture) : ICl
     // Every character that breaks a connection string built by concatenation, plus leading, inner and trailing spaces.
     private const string Password = " pa;ss=wo'rd#\"x y ";
 
-    private readonly string _role = $"pw_{Guid.NewGuid():N}"[..20];
+    private LoginRole _role = null!;
 
     [Fact]
     public void Build_keeps_a_password_with_special_characters_exactly()
     {
-        var built = DatabaseConnectionString.Build(ConnectionStringFor(_role), new DatabaseOptions());
+        var built = DatabaseConnectionString.Build(_role.ConnectionString(fixture.Database.ConnectionString), new DatabaseOptions());
 
         new NpgsqlConnectionStringBuilder(built).Password.ShouldBe(Password);
     }
@@ -24,52 +24,35 @@ public sealed class DatabasePasswordTests(PostgresDatabaseFixture fixture) : ICl
     /// <remarks>
     /// The throwaway cluster trusts loopback connections, so logging in proves only that the built string parses: the
     /// server would accept any password. What proves the round trip is the role's SCRAM verifier: the server derived it
-    /// from the password it received through <c>format('%L')</c>, and it must match the password the built string carries.
+    /// from the password it received through <c>format('%L')</c> (<see cref="LoginRole"/>), and it must match the
+    /// password the built string carries.
     /// On a server that checks passwords (TEST_POSTGRES_CONNECTION), the login proves it as well.
     /// </remarks>
     [Fact]
     public async Task A_role_with_such_a_password_logs_in_with_the_built_connection_string()
     {
-        var built = DatabaseConnectionString.Build(ConnectionStringFor(_role), new DatabaseOptions { MaxRetryCount = 0 });
+        var built = DatabaseConnectionString.Build(_role.ConnectionString(fixture.Database.ConnectionString), new DatabaseOptions { MaxRetryCount = 0 });
 
         await using (var connection = new NpgsqlConnection(built))
         {
             await connection.OpenAsync();
             await using var command = new NpgsqlCommand("SELECT current_user", connection);
-            (await command.ExecuteScalarAsync()).ShouldBe(_role);
+            (await command.ExecuteScalarAsync()).ShouldBe(_role.Name);
         }
 
-        NpgsqlConnection.ClearPool(new NpgsqlConnection(built));
-        ScramVerifierMatches(await AdminScalarAsync("SELECT rolpassword FROM pg_authid WHERE rolname = @role"), new NpgsqlConnectionStringBuilder(built).Password!)
+        ScramVerifierMatches(await StoredVerifierAsync(), new NpgsqlConnectionStringBuilder(built).Password!)
             .ShouldBeTrue("the password the server stored differs from the one in the built connection string");
     }
 
-    public async Task InitializeAsync()
-    {
-        // CREATE ROLE takes no bind parameters: the server quotes both values (%I, %L) and the statement it returns is run.
-        var create = await AdminScalarAsync("SELECT format('CREATE ROLE %I LOGIN PASSWORD %L', @role, @password)");
-        await AdminExecuteAsync(create);
-    }
+    public async Task InitializeAsync() => _role = await LoginRole.CreateAsync(fixture.Database.ConnectionString, Password);
 
-    public async Task DisposeAsync() => await AdminExecuteAsync(await AdminScalarAsync("SELECT format('DROP ROLE IF EXISTS %I', @role)"));
+    public async Task DisposeAsync() => await _role.DisposeAsync();
 
-    private string ConnectionStringFor(string role) =>
-        new NpgsqlConnectionStringBuilder(fixture.Database.ConnectionString) { Username = role, Password = Password }.ConnectionString;
-
-    private async Task<string> AdminScalarAsync(string sql)
+    private async Task<string> StoredVerifierAsync()
     {
         await using var connection = await fixture.Database.OpenConnectionAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        command.Parameters.AddWithValue("role", _role);
-        command.Parameters.AddWithValue("password", Password);
+        await using var command = new NpgsqlCommand("SELECT rolpassword FROM pg_authid WHERE rolname = $1", connection) { Parameters = { new() { Value = _role.Name } } };
         return (string)(await command.ExecuteScalarAsync())!;
-    }
-
-    private async Task AdminExecuteAsync(string sql)
-    {
-        await using var connection = await fixture.Database.OpenConnectionAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
     }
 
     /// <summary>RFC 5802/7677: a verifier <c>SCRAM-SHA-256$iterations:salt$StoredKey:ServerKey</c> matches a password when H(HMAC(Hi(password), "Client Key")) is StoredKey.</summary>

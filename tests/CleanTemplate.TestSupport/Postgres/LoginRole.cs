@@ -4,8 +4,9 @@ using Npgsql;
 namespace CleanTemplate.TestSupport.Postgres;
 
 /// <summary>
-/// A throwaway login role with a generated name and password, for tests that must run as something less than the
-/// superuser. Disposing it revokes what it was granted in each database and drops it.
+/// A throwaway login role with a generated name (lowercase hex, so it needs no quoting) and a generated or given
+/// password, for tests that must run as something less than the superuser. Disposing it revokes what it was granted in
+/// each database and drops it.
 /// </summary>
 public sealed class LoginRole : IAsyncDisposable
 {
@@ -22,12 +23,24 @@ public sealed class LoginRole : IAsyncDisposable
 
     public string Name { get; }
 
-    public static async Task<LoginRole> CreateAsync(string adminConnectionString)
+    /// <summary>Creates the role, with <paramref name="password"/> or a generated one.</summary>
+    public static async Task<LoginRole> CreateAsync(string adminConnectionString, string? password = null)
     {
-        // Role names and passwords cannot be query parameters: both are generated here, hex only.
         var name = $"role_{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6))}";
-        var password = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-        await ExecuteAsync(adminConnectionString, $"CREATE ROLE {name} LOGIN PASSWORD '{password}'");
+        password ??= Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        // CREATE ROLE takes no bind parameters: the server quotes both values (%I, %L) and the statement it returns is run.
+        await using (var connection = new NpgsqlConnection(adminConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var format = new NpgsqlCommand("SELECT format('CREATE ROLE %I LOGIN PASSWORD %L', $1, $2)", connection)
+            {
+                Parameters = { new() { Value = name }, new() { Value = password } },
+            };
+            var create = (string)(await format.ExecuteScalarAsync())!;
+            await using var command = new NpgsqlCommand(create, connection);
+            await command.ExecuteNonQueryAsync();
+        }
+
         return new LoginRole(adminConnectionString, name, password);
     }
 

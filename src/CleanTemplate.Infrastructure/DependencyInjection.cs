@@ -62,6 +62,7 @@ public static class DependencyInjection
         services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IInterceptor, AuditingInterceptor>();
+        services.AddSingleton<IInterceptor, CommittedWritesInterceptor>();
 
         if (SqlCommandLogger.IsEnabled(options))
             services.AddSingleton<IInterceptor, SqlCommandLogger>();
@@ -75,6 +76,7 @@ public static class DependencyInjection
         });
         services.AddScoped<IReadDbContext>(provider => provider.GetRequiredService<ApplicationDbContext>());
         services.AddScoped<IUnitOfWork, UnitOfWork>();
+        services.AddScoped<ICommittedWrites>(provider => provider.GetRequiredService<ApplicationDbContext>().CommittedWrites);
         services.AddScoped<IDatabaseMigrator, DatabaseMigrator>();
         services.AddScoped<IUserRepository, UserRepository>();
         services.AddScoped<IArticleRepository, ArticleRepository>();

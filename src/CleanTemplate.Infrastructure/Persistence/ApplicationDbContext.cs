@@ -4,6 +4,7 @@ using CleanTemplate.Domain.Common;
 using CleanTemplate.Domain.Profiles;
 using CleanTemplate.Domain.Users;
 using CleanTemplate.Infrastructure.Persistence.Conventions;
+using CleanTemplate.Infrastructure.Persistence.Interceptors;
 using Microsoft.EntityFrameworkCore;
 
 namespace CleanTemplate.Infrastructure.Persistence;
@@ -11,6 +12,9 @@ namespace CleanTemplate.Infrastructure.Persistence;
 /// <summary>The unit of work of a request or task: one instance per scope, never shared across threads.</summary>
 public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options) : DbContext(options), IReadDbContext
 {
+    /// <summary>What this context has committed, counted by <see cref="Interceptors.CommittedWritesInterceptor"/>.</summary>
+    internal CommittedWrites CommittedWrites { get; } = new();
+
     public DbSet<User> Users => Set<User>();
 
     public DbSet<UserProfile> UserProfiles => Set<UserProfile>();

@@ -8,12 +8,14 @@ namespace CleanTemplate.Web.Idempotency;
 
 /// <summary>
 /// Makes a POST under <c>/api</c> safe to retry. With an <c>Idempotency-Key</c> header, the first request under a key
-/// runs and its answer is stored unless it is a 5xx; repeating it replays that answer without running the use case
-/// again. Requests without the header pass straight through. Runs after authentication: keys are per caller.
+/// runs and its answer is stored; repeating it replays that answer without running the use case again. A request that
+/// fails (an exception or a 5xx) frees its key only if it committed nothing (<see cref="ICommittedWrites"/>), so the
+/// retry runs; if it did commit, the key stays in flight until it expires: never a second write. Requests without
+/// the header pass straight through. Runs after authentication: keys are per caller.
 /// </summary>
 internal sealed class IdempotencyMiddleware(RequestDelegate next, ILogger<IdempotencyMiddleware> logger)
 {
-    public async Task InvokeAsync(HttpContext context, IIdempotencyStore store, ICurrentUser caller)
+    public async Task InvokeAsync(HttpContext context, IIdempotencyStore store, ICurrentUser caller, ICommittedWrites writes)
     {
         var request = context.Request;
         if (!HttpMethods.IsPost(request.Method) || !request.Path.StartsWithSegments("/api")
@@ -35,7 +37,7 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, ILogger<Idempo
         var reservation = await store.TryReserveAsync(scope, key, requestHash, context.RequestAborted);
         await (reservation switch
         {
-            IdempotencyReservation.Reserved => RunOnceAsync(context, store, scope, key),
+            IdempotencyReservation.Reserved => RunOnceAsync(context, store, writes, scope, key),
             IdempotencyReservation.Replay replay => context.Response.ReplayAsync(replay.Response),
             IdempotencyReservation.Mismatch => IdempotencyErrors.KeyReused.ToProblem().ExecuteAsync(context),
             IdempotencyReservation.InFlight => IdempotencyErrors.InFlight.ToProblem().ExecuteAsync(context),
@@ -52,21 +54,23 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, ILogger<Idempo
         return hash;
     }
 
-    private async Task RunOnceAsync(HttpContext context, IIdempotencyStore store, string scope, string key)
+    private async Task RunOnceAsync(HttpContext context, IIdempotencyStore store, ICommittedWrites writes, string scope, string key)
     {
         var response = context.Response;
         var client = response.Body;
         using var recorded = new MemoryStream();
         response.Body = recorded;
+        var committedBefore = writes.Count;
         try
         {
             await next(context);
         }
         catch
         {
-            // The exception handler answers (malformed JSON, a unique key lost to a race, a 500). A use case saves
-            // once, at its end, so nothing was written and running the request again is safe: free the key for it.
-            await ReleaseAsync(store, scope, key);
+            // The exception handler answers (malformed JSON, a unique key lost to a race, a 500). Running the request
+            // again is safe only if it wrote nothing; if it did (a failure after the commit), the key stays in flight.
+            if (writes.Count == committedBefore)
+                await ReleaseAsync(store, scope, key);
             throw;
         }
         finally
@@ -74,10 +78,10 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, ILogger<Idempo
             response.Body = client;
         }
 
-        if (response.StatusCode >= StatusCodes.Status500InternalServerError)
-            await ReleaseAsync(store, scope, key);
-        else
+        if (response.StatusCode < StatusCodes.Status500InternalServerError)
             await CompleteAsync(store, scope, key, response.ToStoredResponse(recorded.ToArray()));
+        else if (writes.Count == committedBefore)
+            await ReleaseAsync(store, scope, key);
 
         // Stored before the client sees a byte: whoever received this answer can have it replayed.
         recorded.Position = 0;

@@ -60,17 +60,18 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, ILogger<Idempo
         var client = response.Body;
         using var recorded = new MemoryStream();
         response.Body = recorded;
+        // A failed request may run again only if it committed nothing; if it did (a failure after the commit), the key
+        // stays in flight.
         var committedBefore = writes.Count;
+        Task ReleaseUnlessCommittedAsync() => writes.Count == committedBefore ? ReleaseAsync(store, scope, key) : Task.CompletedTask;
         try
         {
             await next(context);
         }
         catch
         {
-            // The exception handler answers (malformed JSON, a unique key lost to a race, a 500). Running the request
-            // again is safe only if it wrote nothing; if it did (a failure after the commit), the key stays in flight.
-            if (writes.Count == committedBefore)
-                await ReleaseAsync(store, scope, key);
+            // The exception handler answers (malformed JSON, a unique key lost to a race, a 500).
+            await ReleaseUnlessCommittedAsync();
             throw;
         }
         finally
@@ -80,8 +81,8 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, ILogger<Idempo
 
         if (response.StatusCode < StatusCodes.Status500InternalServerError)
             await CompleteAsync(store, scope, key, response.ToStoredResponse(recorded.ToArray()));
-        else if (writes.Count == committedBefore)
-            await ReleaseAsync(store, scope, key);
+        else
+            await ReleaseUnlessCommittedAsync();
 
         // Stored before the client sees a byte: whoever received this answer can have it replayed.
         recorded.Position = 0;

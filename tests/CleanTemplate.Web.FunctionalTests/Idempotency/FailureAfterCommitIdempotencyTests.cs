@@ -3,8 +3,6 @@ using CleanTemplate.Application.Common.Messaging;
 using CleanTemplate.Domain.Users.Events;
 using CleanTemplate.Web.FunctionalTests.Support;
 using MediatR;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CleanTemplate.Web.FunctionalTests.Idempotency;
@@ -18,12 +16,8 @@ public sealed class FailureAfterCommitIdempotencyTests(FailureAfterCommitIdempot
     /// </summary>
     public sealed class FailingAfterCommitFactory : ConduitApiFactory
     {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureTestServices(services =>
-                services.AddSingleton<INotificationHandler<DomainEventNotification<UserRegistered>>, FailsOnce>());
-        }
+        protected override void ConfigureServices(IServiceCollection services) =>
+            services.AddSingleton<INotificationHandler<DomainEventNotification<UserRegistered>>, FailsOnce>();
     }
 
     private sealed class FailsOnce : INotificationHandler<DomainEventNotification<UserRegistered>>

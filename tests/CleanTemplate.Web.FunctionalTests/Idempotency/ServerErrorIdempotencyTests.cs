@@ -1,8 +1,6 @@
 using System.Net;
 using CleanTemplate.Application.Common.Interfaces;
 using CleanTemplate.Web.FunctionalTests.Support;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CleanTemplate.Web.FunctionalTests.Idempotency;
@@ -13,11 +11,8 @@ public sealed class ServerErrorIdempotencyTests(ServerErrorIdempotencyTests.Fail
     /// <summary>The host with a password hasher that throws on its first use, so one registration answers 500.</summary>
     public sealed class FailingOnceFactory : ConduitApiFactory
     {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureTestServices(services => services.AddSingleton<IPasswordHasher, FailingOncePasswordHasher>());
-        }
+        protected override void ConfigureServices(IServiceCollection services) =>
+            services.AddSingleton<IPasswordHasher, FailingOncePasswordHasher>();
     }
 
     private sealed class FailingOncePasswordHasher : IPasswordHasher

@@ -54,7 +54,16 @@ public class ConduitApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseEnvironment("Testing");
         foreach (var (key, value) in TestSettings.For(HostConnectionString))
             builder.UseSetting(key, value);
-        builder.ConfigureTestServices(services => services.AddSingleton<IInterceptor>(QueryCounter));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<IInterceptor>(QueryCounter);
+            ConfigureServices(services);
+        });
+    }
+
+    /// <summary>Registrations a derived factory adds over the app's own (e.g. a service that fails on purpose).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
     }
 
     /// <summary>A user saved straight to the database (no HTTP round trip) and a client signed in as them.</summary>

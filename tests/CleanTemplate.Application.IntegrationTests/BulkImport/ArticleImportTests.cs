@@ -186,6 +186,31 @@ public sealed class ArticleImportTests(ApplicationFixture fixture) : ArticleImpo
     }
 
     [Fact]
+    public async Task An_article_written_meanwhile_with_a_slug_the_import_chose_stops_it_naming_the_row_and_nothing_is_written()
+    {
+        var author = (await CommitUsersAsync(1))[0];
+        var rows = Enumerable.Range(1, 5).Select(i => new ImportRow(author.Username, $"{Prefix} {i}"));
+        var written = false;
+        var progress = new RecordingProgress<ImportProgress>(report =>
+        {
+            if (report.Stage != ImportStage.CopyingArticles || written)
+                return;
+            written = true;
+            // The batch's slugs are chosen and not written yet: an API request commits an article with the third row's
+            // title. The progress callback runs on the importer's thread, so the import goes on after that commit.
+            CommitAsync([Article.Write(author.Id, $"{Prefix} 3", "d", "b", [])]).GetAwaiter().GetResult();
+        });
+        var before = await DatabaseSnapshot.TakeAsync(Fixture.Database);
+
+        var error = await Should.ThrowAsync<ArticleImportException>(() => ImportAsync(ImportFiles.Json(rows), ArticleImportFormat.Json, progress));
+
+        (error.LineNumber, error.Field).ShouldBe((3, "title"));
+        error.Message.ShouldBe(
+            $"item 3, field 'title': its slug '{Prefix}-3' was taken by an article written while the import ran; nothing was imported, run the import again");
+        (await DatabaseSnapshot.TakeAsync(Fixture.Database)).ShouldBe(before with { Articles = before.Articles + 1 });
+    }
+
+    [Fact]
     public async Task A_failure_after_a_batch_of_articles_and_tags_was_written_rolls_all_of_them_back()
     {
         var author = (await CommitUsersAsync(1))[0].Username;

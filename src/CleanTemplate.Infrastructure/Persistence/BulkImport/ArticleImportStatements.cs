@@ -47,31 +47,53 @@ internal static class ArticleImportStatements
     }
 
     /// <summary>
-    /// Each row's slug. One statement per batch finds which of its title slugs a live article already has; articles of
-    /// earlier batches are rows of this transaction, so they count. The LATERAL ... LIMIT 1 (the slug is unique anyway)
-    /// keeps the planner from turning the lookup into a scan of all articles, which it prefers for a long IN list once
-    /// the import has grown the table past its statistics: one probe of the partial unique index on live slugs per
-    /// candidate (hence the literal 'Active' of its filter), so a batch costs the same however many articles exist.
-    /// Then, in file order, a row keeps its plain slug if it is still free and claims it; every later row with that slug
-    /// takes its disambiguated one.
+    /// Each row's slug. One statement per batch finds which of its title slugs a live article already has (see
+    /// <see cref="LiveSlugsAsync"/>); articles of earlier batches are rows of this transaction, so they count. Then, in
+    /// file order, a row keeps its plain slug if it is still free and claims it; every later row with that slug takes its
+    /// disambiguated one.
     /// </summary>
     public static async Task<(string[] Slugs, int Disambiguated)> AllocateSlugsAsync(
         NpgsqlConnection connection, ImportedArticle[] batch, CancellationToken cancellationToken)
     {
         var candidates = batch.Select(row => row.BaseSlug).Distinct(StringComparer.Ordinal).ToArray();
+        var taken = await LiveSlugsAsync(connection, candidates, cancellationToken);
+        var slugs = Array.ConvertAll(batch, row => taken.Add(row.BaseSlug) ? row.BaseSlug : row.DisambiguatedSlug);
+        return (slugs, batch.Where((row, i) => slugs[i] != row.BaseSlug).Count());
+    }
+
+    /// <summary>
+    /// An article written through the API between a batch's <see cref="AllocateSlugsAsync"/> and its COPY can take a slug
+    /// the batch chose, and the COPY then fails on the unique index. Called after the rollback, so the other article is
+    /// visible: names the first row (in file order) whose slug a live article now has, or returns null if none has.
+    /// </summary>
+    public static async Task<ArticleImportException?> SlugTakenMeanwhileAsync(
+        NpgsqlConnection connection, ImportedArticle[] batch, string[] slugs, ImportedArticleFactory factory, CancellationToken cancellationToken)
+    {
+        var taken = await LiveSlugsAsync(connection, slugs, cancellationToken);
+        var first = Array.FindIndex(slugs, taken.Contains);
+        return first < 0
+            ? null
+            : factory.Error(batch[first].LineNumber, "title",
+                $"its slug '{slugs[first]}' was taken by an article written while the import ran; nothing was imported, run the import again");
+    }
+
+    /// <summary>
+    /// Which of the slugs a live article has. The LATERAL ... LIMIT 1 (the slug is unique anyway) keeps the planner from
+    /// turning the lookup into a scan of all articles, which it prefers for a long IN list once an import has grown the
+    /// table past its statistics: one probe of the partial unique index on live slugs per candidate (hence the literal
+    /// 'Active' of its filter), so a batch costs the same however many articles exist.
+    /// </summary>
+    private static async Task<HashSet<string>> LiveSlugsAsync(NpgsqlConnection connection, string[] slugs, CancellationToken cancellationToken)
+    {
         await using var command = BulkSql.Create(connection, """
             SELECT candidate.slug
             FROM unnest($1) AS candidate(slug)
                 CROSS JOIN LATERAL (SELECT 1 FROM articles a WHERE a.slug = candidate.slug AND a.status = 'Active' LIMIT 1) AS live
-            """, BulkSql.TextArray(candidates));
+            """, BulkSql.TextArray(slugs));
         var taken = new HashSet<string>(StringComparer.Ordinal);
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-                taken.Add(reader.GetString(0));
-        }
-
-        var slugs = Array.ConvertAll(batch, row => taken.Add(row.BaseSlug) ? row.BaseSlug : row.DisambiguatedSlug);
-        return (slugs, batch.Where((row, i) => slugs[i] != row.BaseSlug).Count());
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            taken.Add(reader.GetString(0));
+        return taken;
     }
 }

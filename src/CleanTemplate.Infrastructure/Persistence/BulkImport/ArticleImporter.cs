@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CleanTemplate.Application.Articles;
 using CleanTemplate.Application.Articles.Import;
 using Npgsql;
 
@@ -58,7 +59,18 @@ internal sealed class ArticleImporter(NpgsqlDataSource dataSource, TimeProvider 
             var tagIds = await references.TagIdsAsync(batch, cancellationToken);
 
             report.Enter(ImportStage.CopyingArticles);
-            await ArticleCopy.ArticlesAsync(connection, batch, authorIds, slugs, cancellationToken);
+            try
+            {
+                await ArticleCopy.ArticlesAsync(connection, batch, authorIds, slugs, cancellationToken);
+            }
+            catch (PostgresException exception) when (exception is { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: ArticleConstraints.SlugUniqueIndex })
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                var named = await ArticleImportStatements.SlugTakenMeanwhileAsync(connection, batch, slugs, factory, cancellationToken);
+                if (named is null)
+                    throw;
+                throw named;
+            }
 
             report.Enter(ImportStage.CopyingLinks);
             links += await ArticleCopy.LinksAsync(connection, batch, tagIds, cancellationToken);

@@ -54,17 +54,32 @@ internal sealed class ConduitSeeder(ApplicationDbContext db, IUnitOfWork unitOfW
         return newFollows.Count > 0 || missing.Count > 0 || users.Any(user => user.Created);
     }
 
-    /// <summary>The seed users in <see cref="SeedData.Users"/> order; ones that exist (maybe registered by hand) are kept as they are.</summary>
+    /// <summary>
+    /// The seed users in <see cref="SeedData.Users"/> order; ones that exist (maybe registered by hand) are kept as they
+    /// are. A missing one whose sample email another user already has stops the seed, naming both, before anything is
+    /// written: the seed will not guess which account the sample data belongs to.
+    /// </summary>
     private async Task<List<(int Id, bool Created)>> EnsureUsersAsync(CancellationToken cancellationToken)
     {
         var usernames = SeedData.Users.Select(seed => seed.Username).ToList();
         var existing = await db.Users.Where(user => usernames.Contains(user.Username))
             .ToDictionaryAsync(user => user.Username, user => user.Id, cancellationToken);
+        var missing = SeedData.Users.Where(seed => !existing.ContainsKey(seed.Username)).ToList();
+
+        var sampleEmails = missing.Select(seed => SampleEmail(seed.Username)).ToList();
+        var holder = await db.Users.Where(user => sampleEmails.Contains(user.Email))
+            .Select(user => new { user.Username, user.Email }).FirstOrDefaultAsync(cancellationToken);
+        if (holder is not null)
+        {
+            throw new InvalidOperationException(
+                $"Cannot seed: the sample email {holder.Email} already belongs to the user '{holder.Username}'. " +
+                "Nothing was seeded; change that user's email, or seed another database.");
+        }
 
         var hash = passwordHasher.Hash(Password);
-        var created = SeedData.Users.Where(seed => !existing.ContainsKey(seed.Username)).Select(seed =>
+        var created = missing.Select(seed =>
         {
-            var user = User.Register(seed.Username, $"{seed.Username}@example.com", hash);
+            var user = User.Register(seed.Username, SampleEmail(seed.Username), hash);
             user.Profile.Update(seed.Bio, seed.Image);
             return user;
         }).ToList();
@@ -75,4 +90,6 @@ internal sealed class ConduitSeeder(ApplicationDbContext db, IUnitOfWork unitOfW
             .Select(seed => existing.TryGetValue(seed.Username, out var id) ? (id, false) : (created.Single(user => user.Username == seed.Username).Id, true))
             .ToList();
     }
+
+    private static string SampleEmail(string username) => User.NormalizeEmail($"{username}@example.com");
 }

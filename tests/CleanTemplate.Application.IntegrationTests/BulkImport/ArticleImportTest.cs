@@ -32,7 +32,7 @@ public abstract class ArticleImportTest(ApplicationFixture fixture) : IClassFixt
     protected async Task<List<User>> CommitUsersAsync(int count)
     {
         var users = Enumerable.Range(0, count).Select(_ => TestUsers.New()).ToList();
-        await CommitAsync(users);
+        await fixture.CommitAsync(users);
         return users;
     }
 
@@ -49,14 +49,6 @@ public abstract class ArticleImportTest(ApplicationFixture fixture) : IClassFixt
         var doomed = Article.Write(author.Id, deleted, "d", "b", []);
         doomed.Delete();
         doomed.Status.ShouldBe(EntityStatus.Deleted);
-        return CommitAsync([Article.Write(author.Id, live, "d", "b", []), doomed]);
-    }
-
-    protected async Task CommitAsync(IEnumerable<object> entities)
-    {
-        await using var scope = fixture.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
-        db.AddRange(entities);
-        await db.SaveChangesAsync();
+        return fixture.CommitAsync(Article.Write(author.Id, live, "d", "b", []), doomed);
     }
 }

@@ -198,7 +198,7 @@ public sealed class ArticleImportTests(ApplicationFixture fixture) : ArticleImpo
             written = true;
             // The batch's slugs are chosen and not written yet: an API request commits an article with the third row's
             // title. The progress callback runs on the importer's thread, so the import goes on after that commit.
-            CommitAsync([Article.Write(author.Id, $"{Prefix} 3", "d", "b", [])]).GetAwaiter().GetResult();
+            Fixture.CommitAsync(Article.Write(author.Id, $"{Prefix} 3", "d", "b", [])).GetAwaiter().GetResult();
         });
         var before = await DatabaseSnapshot.TakeAsync(Fixture.Database);
 

@@ -13,12 +13,7 @@ public sealed class SeedingOverAnEmailInUseTests(ApplicationFixture fixture) : I
     [Fact]
     public async Task A_sample_email_another_user_has_stops_the_seed_naming_both_and_nothing_is_written()
     {
-        await using (var arrange = fixture.Services.CreateAsyncScope())
-        {
-            var db = arrange.ServiceProvider.GetRequiredService<ApplicationDbContext>();
-            db.Users.Add(TestUsers.New("anna-by-hand", "ANNA@example.com"));
-            await db.SaveChangesAsync();
-        }
+        await fixture.CommitAsync(TestUsers.New("anna-by-hand", "ANNA@example.com"));
 
         await using var scope = fixture.Services.CreateAsyncScope();
         var error = await Should.ThrowAsync<InvalidOperationException>(

@@ -14,12 +14,7 @@ public sealed class SeedingOverExistingDataTests(ApplicationFixture fixture) : I
     public async Task A_seed_user_registered_by_hand_is_kept_and_everything_missing_is_added()
     {
         var handMade = TestUsers.New("jake", "jake.by.hand@example.com");
-        await using (var arrange = fixture.Services.CreateAsyncScope())
-        {
-            var db = arrange.ServiceProvider.GetRequiredService<ApplicationDbContext>();
-            db.Users.Add(handMade);
-            await db.SaveChangesAsync();
-        }
+        await fixture.CommitAsync(handMade);
 
         await using var scope = fixture.Services.CreateAsyncScope();
         var seeded = await scope.ServiceProvider.GetRequiredService<IDatabaseSeeder>().SeedAsync(CancellationToken.None);

@@ -1,6 +1,7 @@
 using CleanTemplate.Application;
 using CleanTemplate.Application.Common.Interfaces;
 using CleanTemplate.Infrastructure;
+using CleanTemplate.Infrastructure.Persistence;
 using CleanTemplate.TestSupport;
 using CleanTemplate.TestSupport.Identity;
 using CleanTemplate.TestSupport.Logging;
@@ -68,6 +69,18 @@ public class ApplicationFixture : PostgresDatabaseFixture
     }
 
     public Task<HandlerTestScope> BeginScopeAsync() => HandlerTestScope.BeginAsync(Services);
+
+    /// <summary>
+    /// Saves entities in a scope of their own and commits them, for tests of work that runs its own transaction (a
+    /// seed, an import) and so cannot use the rolled-back <see cref="HandlerTestScope"/>.
+    /// </summary>
+    public async Task CommitAsync(params IEnumerable<object> entities)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
+        db.AddRange(entities);
+        await db.SaveChangesAsync();
+    }
 
     public override async Task DisposeAsync()
     {

@@ -47,23 +47,25 @@ internal static class ArticleImportStatements
     }
 
     /// <summary>
-    /// Each row's slug. One statement per batch finds which of its title slugs a live article already has (see
-    /// <see cref="LiveSlugsAsync"/>); articles of earlier batches are rows of this transaction, so they count. Then, in
-    /// file order, a row keeps its plain slug if it is still free and claims it; every later row with that slug takes its
-    /// disambiguated one.
+    /// Each row's slug, in file order: a row keeps its title's slug unless <paramref name="taken"/> has it (a live article
+    /// has it) or an earlier row of the batch claimed it; then it takes the slug with its id's suffix.
     /// </summary>
-    public static async Task<(string[] Slugs, int Disambiguated)> AllocateSlugsAsync(
-        NpgsqlConnection connection, ImportedArticle[] batch, CancellationToken cancellationToken)
+    public static string[] AllocateSlugs(ImportedArticle[] batch, HashSet<string> taken) =>
+        Array.ConvertAll(batch, row => taken.Add(row.BaseSlug) ? row.BaseSlug : row.DisambiguatedSlug);
+
+    /// <summary>
+    /// <see cref="AllocateSlugs"/> after asking the database which of the batch's title slugs a live article has (see
+    /// <see cref="LiveSlugsAsync"/>); articles of earlier batches are rows of this transaction, so they count.
+    /// </summary>
+    public static async Task<string[]> AllocateProbedSlugsAsync(NpgsqlConnection connection, ImportedArticle[] batch, CancellationToken cancellationToken)
     {
         var candidates = batch.Select(row => row.BaseSlug).Distinct(StringComparer.Ordinal).ToArray();
-        var taken = await LiveSlugsAsync(connection, candidates, cancellationToken);
-        var slugs = Array.ConvertAll(batch, row => taken.Add(row.BaseSlug) ? row.BaseSlug : row.DisambiguatedSlug);
-        return (slugs, batch.Where((row, i) => slugs[i] != row.BaseSlug).Count());
+        return AllocateSlugs(batch, await LiveSlugsAsync(connection, candidates, cancellationToken));
     }
 
     /// <summary>
-    /// An article written through the API between a batch's <see cref="AllocateSlugsAsync"/> and its COPY can take a slug
-    /// the batch chose, and the COPY then fails on the unique index. Called after the rollback, so the other article is
+    /// An article written through the API between a batch's <see cref="AllocateProbedSlugsAsync"/> and its COPY can take a
+    /// slug the batch chose, and the COPY then fails on the unique index. Called after the rollback, so the other article is
     /// visible: names the first row (in file order) whose slug a live article now has, or returns null if none has.
     /// </summary>
     public static async Task<ArticleImportException?> SlugTakenMeanwhileAsync(

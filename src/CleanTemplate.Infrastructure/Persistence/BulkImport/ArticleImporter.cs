@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using CleanTemplate.Application.Articles;
 using CleanTemplate.Application.Articles.Import;
 using Npgsql;
 
@@ -7,8 +6,8 @@ namespace CleanTemplate.Infrastructure.Persistence.BulkImport;
 
 /// <summary>
 /// Bulk load, in batches: a parser thread reads and validates rows and groups them; for each batch a few set-based
-/// statements resolve the authors, slugs and tags (<see cref="ImportReferences"/>, <see cref="ArticleImportStatements"/>),
-/// then binary COPY writes the articles and their tag links straight into their tables (<see cref="ArticleCopy"/>).
+/// statements resolve the authors and tags (<see cref="ImportReferences"/>), then binary COPY writes the articles, with
+/// the slugs <see cref="ArticleBatchWriter"/> chooses, and their tag links straight into their tables (<see cref="ArticleCopy"/>).
 /// Everything runs in ONE transaction on one connection: a bad row, an unknown author, a database error or a
 /// cancellation anywhere rolls it all back. Memory holds two batches (the one being written and the one being parsed)
 /// plus one id per distinct author and tag name, however large the file.
@@ -20,6 +19,9 @@ internal sealed class ArticleImporter(NpgsqlDataSource dataSource, TimeProvider 
 
     /// <summary>Large enough that the per-batch statements are noise next to the COPY; small enough to keep memory flat.</summary>
     internal const int BatchSize = 2_000;
+
+    /// <summary>How many batches may be written optimistically, each in a savepoint of its own (see <see cref="ArticleBatchWriter"/>).</summary>
+    internal int SavepointBatches { get; init; } = 64;
 
     public async Task<ArticleImportResult> ImportFileAsync(string path, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
@@ -48,34 +50,20 @@ internal sealed class ArticleImporter(NpgsqlDataSource dataSource, TimeProvider 
         await ArticleImportStatements.TakeImportLockAsync(connection, cancellationToken);
         var referenceChecking = await ArticleImportStatements.SkipRowTriggersIfAllowedAsync(connection, cancellationToken);
         var references = new ImportReferences(connection, factory);
-        var (links, disambiguated) = (0, 0);
+        var articles = new ArticleBatchWriter(connection, transaction, factory, report, SavepointBatches);
+        var links = 0;
 
         report.Enter(ImportStage.Reading);
         await foreach (var batch in parsed.InBatchesAsync(FirstBatchSize, BatchSize, cancellationToken).ReadAheadAsync(cancellationToken))
         {
             report.Enter(ImportStage.Resolving);
             var authorIds = await references.AuthorIdsAsync(batch, cancellationToken);
-            var (slugs, batchDisambiguated) = await ArticleImportStatements.AllocateSlugsAsync(connection, batch, cancellationToken);
             var tagIds = await references.TagIdsAsync(batch, cancellationToken);
-
-            report.Enter(ImportStage.CopyingArticles);
-            try
-            {
-                await ArticleCopy.ArticlesAsync(connection, batch, authorIds, slugs, cancellationToken);
-            }
-            catch (PostgresException exception) when (exception is { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: ArticleConstraints.SlugUniqueIndex })
-            {
-                await transaction.RollbackAsync(cancellationToken);
-                var named = await ArticleImportStatements.SlugTakenMeanwhileAsync(connection, batch, slugs, factory, cancellationToken);
-                if (named is null)
-                    throw;
-                throw named;
-            }
+            await articles.WriteAsync(batch, authorIds, cancellationToken);
 
             report.Enter(ImportStage.CopyingLinks);
             links += await ArticleCopy.LinksAsync(connection, batch, tagIds, cancellationToken);
 
-            disambiguated += batchDisambiguated;
             report.Imported(batch.Length);
             report.Enter(ImportStage.Reading);
         }
@@ -83,6 +71,6 @@ internal sealed class ArticleImporter(NpgsqlDataSource dataSource, TimeProvider 
         await transaction.CommitAsync(cancellationToken);
         report.Enter(ImportStage.Committed);
         return new ArticleImportResult(
-            report.ArticlesImported, references.TagsCreated, links, disambiguated, referenceChecking, Stopwatch.GetElapsedTime(started));
+            report.ArticlesImported, references.TagsCreated, links, articles.Disambiguated, referenceChecking, Stopwatch.GetElapsedTime(started));
     }
 }

@@ -60,8 +60,9 @@ internal static class ImportBenchmarks
 
         foreach (var size in sizes)
         {
-            // The runs of the three paths take turns, so a machine that slows down for a while slows all of them.
-            var runs = size <= 10_000 ? 5 : 3;
+            // The runs of the three paths take turns, so a machine that slows down for a while slows all of them. Short
+            // runs scatter most (one round's ratio at 10k ranged over 2x on the build machine): more of them.
+            var runs = size <= 10_000 ? 15 : 3;
             await using var file = await ImportFile.WriteAsync(size);
             var samples = paths.Select(_ => new List<double>(runs)).ToArray();
             for (var run = 0; run < runs; run++)

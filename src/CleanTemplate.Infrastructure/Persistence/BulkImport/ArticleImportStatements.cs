@@ -48,7 +48,8 @@ internal static class ArticleImportStatements
 
     /// <summary>
     /// Each row's slug, in file order: a row keeps its title's slug unless <paramref name="taken"/> has it (a live article
-    /// has it) or an earlier row of the batch claimed it; then it takes the slug with its id's suffix.
+    /// has it) or an earlier row of the batch claimed it; then it takes the slug with its id's suffix. Each slug a row
+    /// keeps is added to <paramref name="taken"/>.
     /// </summary>
     public static string[] AllocateSlugs(ImportedArticle[] batch, HashSet<string> taken) =>
         Array.ConvertAll(batch, row => taken.Add(row.BaseSlug) ? row.BaseSlug : row.DisambiguatedSlug);

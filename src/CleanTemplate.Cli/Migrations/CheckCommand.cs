@@ -29,7 +29,7 @@ internal static class CheckCommand
             """
             The model has changes that no migration captures. Add a migration, review it, and commit it with the change:
               dotnet tool restore
-              dotnet ef migrations add <Name> --project src/CleanTemplate.Infrastructure --startup-project build/CleanTemplate.DesignTime --output-dir Persistence/Migrations
+              dotnet ef migrations add <Name> --project src/CleanTemplate.Infrastructure --output-dir Persistence/Migrations
             """);
         return ExitCodes.Failure;
     }

@@ -1,8 +1,7 @@
-using CleanTemplate.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
-namespace CleanTemplate.DesignTime;
+namespace CleanTemplate.Infrastructure.Persistence;
 
 /// <summary>
 /// Builds the context for `dotnet ef` with the same provider setup as the app (history table included). Adding or

@@ -3,6 +3,7 @@ using CleanTemplate.TestSupport.Builders;
 using CleanTemplate.TestSupport.Postgres;
 using CleanTemplate.TestSupport.Respawn;
 using Microsoft.EntityFrameworkCore;
+using Respawn;
 
 namespace CleanTemplate.Benchmarks;
 
@@ -37,8 +38,15 @@ internal static class HarnessBenchmarks
             await db.Database.ExecuteSqlAsync($"DELETE FROM users");
         }));
 
-        foreach (var strategy in Enum.GetValues<ResetStrategy>())
-            results.Add(await MeasureResetAsync(database, options, strategy));
+        var withReseed = new RespawnerOptions
+        {
+            DbAdapter = TestRespawner.Options.DbAdapter,
+            SchemasToInclude = TestRespawner.Options.SchemasToInclude,
+            TablesToIgnore = TestRespawner.Options.TablesToIgnore,
+            WithReseed = true,
+        };
+        results.Add(await MeasureResetAsync(database, options, "reset per test: Respawn (the tests' options)", TestRespawner.Options));
+        results.Add(await MeasureResetAsync(database, options, "reset per test: Respawn, WithReseed = true", withReseed));
 
         foreach (var clone in clones)
             await clone.DisposeAsync();
@@ -46,11 +54,12 @@ internal static class HarnessBenchmarks
     }
 
     /// <summary>A reset after a typical test's writes: a few users with their profiles.</summary>
-    private static async Task<Measurement> MeasureResetAsync(PostgresTestDatabase database, DbContextOptions<ApplicationDbContext> options, ResetStrategy strategy)
+    private static async Task<Measurement> MeasureResetAsync(PostgresTestDatabase database,
+        DbContextOptions<ApplicationDbContext> options, string name, RespawnerOptions respawn)
     {
         await using var connection = await database.OpenConnectionAsync();
-        var respawner = await LocalRespawner.CreateAsync(connection, new LocalRespawnerOptions { Strategy = strategy });
-        var measured = await Measurement.RunAsync($"reset ({strategy}) after a test wrote 3 users", "<= 10 ms", 100,
+        var respawner = await TestRespawner.CreateAsync(connection, respawn);
+        var measured = await Measurement.RunAsync(name, "<= 10 ms", 100,
             () => respawner.ResetAsync(connection),
             between: async () =>
             {

@@ -12,6 +12,7 @@ using CleanTemplate.TestSupport.Postgres;
 using CleanTemplate.TestSupport.Respawn;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using Respawn;
 
 namespace CleanTemplate.Benchmarks;
 
@@ -110,10 +111,10 @@ internal static class ImportBenchmarks
     /// </summary>
     private sealed class ImportPath : IAsyncDisposable
     {
-        private readonly LocalRespawner _respawner;
+        private readonly Respawner _respawner;
 
         private ImportPath(string name, string target, Func<NpgsqlDataSource, string, Task<string>> import,
-            PostgresTestDatabase database, NpgsqlDataSource dataSource, LocalRespawner respawner)
+            PostgresTestDatabase database, NpgsqlDataSource dataSource, Respawner respawner)
         {
             (Name, Target, Import, Database, DataSource, _respawner) = (name, target, import, database, dataSource, respawner);
         }
@@ -135,18 +136,24 @@ internal static class ImportBenchmarks
             var database = await server.CreateDatabaseAsync();
             var connectionString = connectAs is null ? database.ConnectionString : await connectAs(database);
             await using var connection = await database.OpenConnectionAsync();
-            var respawner = await LocalRespawner.CreateAsync(connection, new LocalRespawnerOptions { Strategy = ResetStrategy.Truncate });
+            var respawner = await TestRespawner.CreateAsync(connection);
             // The runs empty the tables anyway; an autovacuum worker analysing one run's rows would compete with the next.
-            foreach (var table in respawner.Tables)
+            await using (var command = new NpgsqlCommand(
+                """
+                DO $$ DECLARE t regclass; BEGIN
+                  FOR t IN SELECT oid FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'r' LOOP
+                    EXECUTE format('ALTER TABLE %s SET (autovacuum_enabled = off)', t);
+                  END LOOP;
+                END $$
+                """, connection))
             {
-                await using var command = new NpgsqlCommand($"ALTER TABLE {table} SET (autovacuum_enabled = off)", connection);
                 await command.ExecuteNonQueryAsync();
             }
 
             return new ImportPath(name, target, import, database, NpgsqlDataSource.Create(connectionString), respawner);
         }
 
-        /// <summary>Empties every table (TRUNCATE: new, empty files, as in a fresh database) and adds the authors back.</summary>
+        /// <summary>Empties every table (Respawn's TRUNCATE: new, empty files, as in a fresh database), adds the authors back.</summary>
         public async Task EmptyAsync()
         {
             await using var connection = await Database.OpenConnectionAsync();

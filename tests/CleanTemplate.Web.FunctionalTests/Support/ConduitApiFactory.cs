@@ -15,17 +15,18 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Respawn;
 
 namespace CleanTemplate.Web.FunctionalTests.Support;
 
 /// <summary>
 /// The real host over HTTP, on a database of the test class's own. The app commits on its own connections, so
-/// isolation between tests is a reset (<see cref="LocalRespawner"/>) rather than a rolled-back transaction.
+/// isolation between tests is a Respawn reset (<see cref="TestRespawner"/>) rather than a rolled-back transaction.
 /// </summary>
 public class ConduitApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private PostgresTestDatabase? _database;
-    private LocalRespawner? _respawner;
+    private Respawner? _respawner;
 
     public QueryCounter QueryCounter { get; } = new();
 
@@ -38,7 +39,7 @@ public class ConduitApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         _database = await PostgresTestDatabase.CreateAsync();
         await using var connection = await Database.OpenConnectionAsync();
-        _respawner = await LocalRespawner.CreateAsync(connection);
+        _respawner = await TestRespawner.CreateAsync(connection);
     }
 
     /// <summary>Empties every application table; call before each test.</summary>

@@ -10,12 +10,12 @@ public sealed class EnvironmentPostgresServerProvider : IPostgresServerProvider
 {
     public const string VariableName = "TEST_POSTGRES_CONNECTION";
 
-    public bool IsAvailable(out string reason)
-    {
-        var configured = !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(VariableName));
-        reason = configured ? string.Empty : $"{VariableName} is not set";
-        return configured;
-    }
+    public string Name => "environment";
+
+    public Task<ProviderAvailability> CheckAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(VariableName))
+            ? ProviderAvailability.Unavailable($"{VariableName} is not set")
+            : ProviderAvailability.Available);
 
     public Task<ITestPostgresServer> StartAsync(CancellationToken cancellationToken)
     {

@@ -10,12 +10,13 @@ namespace CleanTemplate.TestSupport.Postgres;
 /// </summary>
 public sealed class LocalBinariesPostgresServerProvider : IPostgresServerProvider
 {
-    public bool IsAvailable(out string reason)
-    {
-        var found = LocalPostgresCluster.BinariesAvailable(out _);
-        reason = found ? string.Empty : "no PostgreSQL server binaries (initdb, pg_ctl, postgres) on PATH or under /usr/lib/postgresql/*/bin";
-        return found;
-    }
+    public string Name => "local";
+
+    public Task<ProviderAvailability> CheckAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(LocalPostgresCluster.BinariesAvailable(out _)
+            ? ProviderAvailability.Available
+            : ProviderAvailability.Unavailable(
+                "no PostgreSQL server binaries (initdb, pg_ctl, postgres) on PATH or under /usr/lib/postgresql/*/bin"));
 
     public async Task<ITestPostgresServer> StartAsync(CancellationToken cancellationToken)
     {

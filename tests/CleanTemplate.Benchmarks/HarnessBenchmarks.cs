@@ -23,17 +23,16 @@ internal static class HarnessBenchmarks
             async () => clones.Add(await server.CreateDatabaseAsync())));
 
         var database = clones[^1];
-        var options = new DbContextOptionsBuilder<ApplicationDbContext>().UseNpgsql(database.ConnectionString).Options;
         results.Add(await Measurement.RunAsync("rollback isolation: BEGIN + one INSERT + ROLLBACK", "< 1 ms overhead", 300, async () =>
         {
-            await using var db = new ApplicationDbContext(options);
+            await using var db = database.CreateDbContext();
             await using var transaction = await db.Database.BeginTransactionAsync();
             await db.Database.ExecuteSqlAsync($"INSERT INTO users (username, email, password_hash, created_at, updated_at, status) VALUES ('b', 'b@example.com', 'x', now(), now(), 'Active')");
             await transaction.RollbackAsync();
         }));
         results.Add(await Measurement.RunAsync("  the same INSERT committed, for comparison", "-", 300, async () =>
         {
-            await using var db = new ApplicationDbContext(options);
+            await using var db = database.CreateDbContext();
             await db.Database.ExecuteSqlAsync($"INSERT INTO users (username, email, password_hash, created_at, updated_at, status) VALUES ('b', 'b@example.com', 'x', now(), now(), 'Active')");
             await db.Database.ExecuteSqlAsync($"DELETE FROM users");
         }));
@@ -45,8 +44,8 @@ internal static class HarnessBenchmarks
             TablesToIgnore = TestRespawner.Options.TablesToIgnore,
             WithReseed = true,
         };
-        results.Add(await MeasureResetAsync(database, options, "reset per test: Respawn (the tests' options)", TestRespawner.Options));
-        results.Add(await MeasureResetAsync(database, options, "reset per test: Respawn, WithReseed = true", withReseed));
+        results.Add(await MeasureResetAsync(database, "reset per test: Respawn (the tests' options)", TestRespawner.Options));
+        results.Add(await MeasureResetAsync(database, "reset per test: Respawn, WithReseed = true", withReseed));
 
         foreach (var clone in clones)
             await clone.DisposeAsync();
@@ -54,8 +53,8 @@ internal static class HarnessBenchmarks
     }
 
     /// <summary>A reset after a typical test's writes: a few users with their profiles.</summary>
-    private static async Task<Measurement> MeasureResetAsync(PostgresTestDatabase database,
-        DbContextOptions<ApplicationDbContext> options, string name, RespawnerOptions respawn)
+    private static async Task<Measurement> MeasureResetAsync(PostgresTestDatabase database, string name,
+        RespawnerOptions respawn)
     {
         await using var connection = await database.OpenConnectionAsync();
         var respawner = await TestRespawner.CreateAsync(connection, respawn);
@@ -63,7 +62,7 @@ internal static class HarnessBenchmarks
             () => respawner.ResetAsync(connection),
             between: async () =>
             {
-                await using var db = new ApplicationDbContext(options);
+                await using var db = database.CreateDbContext();
                 db.Users.AddRange(TestUsers.New(), TestUsers.New(), TestUsers.New());
                 await db.SaveChangesAsync();
             });

@@ -9,13 +9,13 @@ namespace CleanTemplate.Infrastructure.Persistence;
 /// <summary>
 /// How every <see cref="ApplicationDbContext"/> talks to PostgreSQL, wherever it is composed: the host
 /// (<c>AddInfrastructure</c>), the <c>db</c> CLI, the design-time factory and the test harness. One place, so the
-/// migrations assembly, the retry policy and the history table cannot differ between them.
+/// migrations assembly, the naming convention, the retry policy and the history table cannot differ between them.
 /// </summary>
 internal static class ApplicationDatabase
 {
     /// <summary>The host's setup: connections come from the shared, pooled data source.</summary>
     public static DbContextOptionsBuilder UseApplicationDatabase(this DbContextOptionsBuilder db, NpgsqlDataSource dataSource, DatabaseOptions options) =>
-        db.UseNpgsql(dataSource, npgsql => Configure(npgsql, options)).WithTimestampedHistory();
+        db.UseNpgsql(dataSource, npgsql => Configure(npgsql, options)).WithSharedSetup();
 
     /// <summary>
     /// A context on <paramref name="connectionString"/> (already built with <see cref="DatabaseConnectionString.Build"/>),
@@ -26,7 +26,7 @@ internal static class ApplicationDatabase
         (connectionString is null
             ? db.UseNpgsql(npgsql => Configure(npgsql, options))
             : db.UseNpgsql(connectionString, npgsql => Configure(npgsql, options)))
-        .WithTimestampedHistory();
+        .WithSharedSetup();
 
     private static void Configure(NpgsqlDbContextOptionsBuilder npgsql, DatabaseOptions options)
     {
@@ -35,6 +35,8 @@ internal static class ApplicationDatabase
             npgsql.EnableRetryOnFailure(options.MaxRetryCount, TimeSpan.FromSeconds(options.MaxRetryDelaySeconds), null);
     }
 
-    private static DbContextOptionsBuilder WithTimestampedHistory(this DbContextOptionsBuilder db) =>
-        db.ReplaceService<IHistoryRepository, TimestampedHistoryRepository>();
+    // snake_case for every table, column, key and index (EFCore.NamingConventions), the PostgreSQL idiom, so
+    // hand-written SQL needs no quoting; explicit names in the configurations are snake_case already.
+    private static DbContextOptionsBuilder WithSharedSetup(this DbContextOptionsBuilder db) =>
+        db.UseSnakeCaseNamingConvention().ReplaceService<IHistoryRepository, TimestampedHistoryRepository>();
 }

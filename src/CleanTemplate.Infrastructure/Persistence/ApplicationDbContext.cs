@@ -3,7 +3,6 @@ using CleanTemplate.Domain.Articles;
 using CleanTemplate.Domain.Common;
 using CleanTemplate.Domain.Profiles;
 using CleanTemplate.Domain.Users;
-using CleanTemplate.Infrastructure.Persistence.Conventions;
 using CleanTemplate.Infrastructure.Persistence.Interceptors;
 using Microsoft.EntityFrameworkCore;
 
@@ -53,6 +52,5 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
         // Domain events live on entities in memory only.
         configurationBuilder.IgnoreAny<IDomainEvent>();
         configurationBuilder.Properties<EntityStatus>().HaveConversion<string>().HaveMaxLength(16);
-        configurationBuilder.Conventions.Add(_ => new SnakeCaseNamingConvention());
     }
 }

@@ -1,5 +1,4 @@
 using CleanTemplate.Cli.Erd;
-using CleanTemplate.Infrastructure.Persistence.Conventions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -48,7 +47,7 @@ public sealed class ErdShapesTests
 
     private static string Render()
     {
-        using var db = new ShapesContext(new DbContextOptionsBuilder<ShapesContext>().UseNpgsql().Options);
+        using var db = new ShapesContext(new DbContextOptionsBuilder<ShapesContext>().UseNpgsql().UseSnakeCaseNamingConvention().Options);
         return MermaidErd.Render(db.GetService<IDesignTimeModel>().Model);
     }
 
@@ -78,9 +77,6 @@ public sealed class ErdShapesTests
             });
             modelBuilder.Entity<Tag>().ToTable("tags");
         }
-
-        protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
-            configurationBuilder.Conventions.Add(_ => new SnakeCaseNamingConvention());
     }
 
     private sealed class Person

@@ -1,8 +1,6 @@
-using CleanTemplate.Infrastructure.Persistence;
 using CleanTemplate.TestSupport.Builders;
 using CleanTemplate.TestSupport.Postgres;
 using CleanTemplate.TestSupport.Respawn;
-using Microsoft.EntityFrameworkCore;
 using Respawn;
 using Respawn.Graph;
 
@@ -80,8 +78,7 @@ public sealed class TestRespawnerTests
 
     private static async Task SaveAsync(PostgresTestDatabase database, params object[] entities)
     {
-        var options = new DbContextOptionsBuilder<ApplicationDbContext>().UseNpgsql(database.ConnectionString).Options;
-        await using var db = new ApplicationDbContext(options);
+        await using var db = database.CreateDbContext();
         db.AddRange(entities);
         await db.SaveChangesAsync();
     }

@@ -1,4 +1,6 @@
 using System.Globalization;
+using CleanTemplate.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace CleanTemplate.TestSupport.Postgres;
@@ -31,6 +33,14 @@ public sealed class PostgresTestDatabase : IAsyncDisposable
         var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync(cancellationToken);
         return connection;
+    }
+
+    /// <summary>A context on this database composed as the app composes it (naming, history table), without retries.</summary>
+    public ApplicationDbContext CreateDbContext()
+    {
+        var options = new DbContextOptionsBuilder<ApplicationDbContext>();
+        options.UseApplicationDatabase(ConnectionString, new DatabaseOptions { MaxRetryCount = 0 });
+        return new ApplicationDbContext(options.Options);
     }
 
     /// <summary>Runs SQL written by the test itself (arranging a schema change, applying a script); never pass it input.</summary>

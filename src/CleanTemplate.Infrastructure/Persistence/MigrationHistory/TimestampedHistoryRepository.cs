@@ -24,7 +24,12 @@ internal sealed class TimestampedHistoryRepository(HistoryRepositoryDependencies
     protected override void ConfigureTable(EntityTypeBuilder<HistoryRow> history)
     {
         base.ConfigureTable(history);
+        // EF's own names, stated: the snake_case convention would otherwise rename the history table's columns.
+        history.HasKey(row => row.MigrationId).HasName($"PK_{HistoryTable}");
+        history.Property(row => row.MigrationId).HasColumnName(nameof(HistoryRow.MigrationId));
+        history.Property(row => row.ProductVersion).HasColumnName(nameof(HistoryRow.ProductVersion));
         history.Property<DateTimeOffset>(AppliedAtColumn)
+            .HasColumnName(AppliedAtColumn)
             .HasColumnType("timestamp with time zone")
             .HasDefaultValueSql("now()");
     }

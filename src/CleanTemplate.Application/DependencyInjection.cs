@@ -1,6 +1,7 @@
 using System.Reflection;
 using CleanTemplate.Application.Common;
 using CleanTemplate.Application.Common.Behaviours;
+using CleanTemplate.Application.Common.Mapping;
 using FluentValidation;
 using MediatR;
 using Microsoft.Extensions.Configuration;
@@ -12,11 +13,12 @@ public static class DependencyInjection
 {
     /// <summary>
     /// Registers MediatR 5.1.0 (which ships no DI package) with its handlers found by scanning, the pipeline
-    /// behaviours in order (outermost first) and the FluentValidation validators.
+    /// behaviours in order (outermost first), the FluentValidation validators and the one Mapster config.
     /// </summary>
     public static IServiceCollection AddApplication(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<ApplicationOptions>(configuration.GetSection(ApplicationOptions.SectionName));
+        services.AddSingleton(MappingConfiguration.Create());
 
         services.AddScoped<ServiceFactory>(provider => provider.GetService!);
         services.AddScoped<IMediator>(provider => new Mediator(provider.GetRequiredService<ServiceFactory>()));

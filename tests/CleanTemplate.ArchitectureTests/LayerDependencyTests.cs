@@ -15,7 +15,8 @@ public sealed class LayerDependencyTests
     [Fact]
     public void Application_references_only_domain_and_its_chosen_libraries()
     {
-        string[] allowed = ["CleanTemplate.Domain", "MediatR", "FluentValidation", "Microsoft.EntityFrameworkCore"];
+        string[] allowed =
+            ["CleanTemplate.Domain", "MediatR", "FluentValidation", "Mapster", "Mapster.Core", "Microsoft.EntityFrameworkCore"];
 
         var references = Referenced(Layers.Application).Where(name => !IsRuntime(name));
 

@@ -3,18 +3,28 @@ using CleanTemplate.Application.Profiles;
 namespace CleanTemplate.Application.Articles;
 
 /// <summary>The RealWorld "Article", with its body: the single-article responses.</summary>
-public sealed record ArticleDto(
-    string Slug,
-    string Title,
-    string Description,
-    string Body,
-    IReadOnlyList<string> TagList,
-    DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt,
-    bool Favorited,
-    int FavoritesCount,
-    ProfileDto Author)
+public sealed record ArticleDto
 {
+    public required string Slug { get; init; }
+
+    public required string Title { get; init; }
+
+    public required string Description { get; init; }
+
+    public required string Body { get; init; }
+
+    public required IReadOnlyList<string> TagList { get; init; }
+
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    public required DateTimeOffset UpdatedAt { get; init; }
+
+    public required bool Favorited { get; init; }
+
+    public required int FavoritesCount { get; init; }
+
+    public required ProfileDto Author { get; init; }
+
     /// <summary>The row version, sent as the ETag header rather than in the body (the spec's shape stays exact).</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public uint Version { get; init; }

@@ -1,22 +1,17 @@
-using System.Linq.Expressions;
-using CleanTemplate.Application.Common.Interfaces;
 using CleanTemplate.Application.Profiles;
-using CleanTemplate.Domain.Articles;
 
 namespace CleanTemplate.Application.Comments;
 
-/// <summary>The RealWorld "Comment".</summary>
-public sealed record CommentDto(int Id, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, string Body, ProfileDto Author)
+/// <summary>The RealWorld "Comment" (projected by <see cref="CommentMappings"/>).</summary>
+public sealed record CommentDto
 {
-    public static Expression<Func<Comment, CommentDto>> Projection(IReadDbContext db, int? viewerId) =>
-        comment => new CommentDto(
-            comment.Id,
-            comment.CreatedAt,
-            comment.UpdatedAt,
-            comment.Body,
-            new ProfileDto(
-                comment.Author.Username,
-                comment.Author.Profile.Bio,
-                comment.Author.Profile.Image,
-                viewerId != null && db.Follows.Any(follow => follow.FollowerId == viewerId && follow.FolloweeId == comment.AuthorId)));
+    public required int Id { get; init; }
+
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    public required DateTimeOffset UpdatedAt { get; init; }
+
+    public required string Body { get; init; }
+
+    public required ProfileDto Author { get; init; }
 }

@@ -1,20 +1,17 @@
-using System.Linq.Expressions;
-using CleanTemplate.Application.Common.Interfaces;
-using CleanTemplate.Domain.Users;
-
 namespace CleanTemplate.Application.Profiles;
 
-/// <summary>The RealWorld "Profile": how a user looks to the viewer.</summary>
-public sealed record ProfileDto(string Username, string? Bio, string? Image, bool Following)
+/// <summary>The RealWorld "Profile": how a user looks to the viewer (see <see cref="ProfileMappings"/>).</summary>
+/// <remarks>
+/// Init-only members rather than a positional record, here and in the other DTOs: Mapster projects them as a plain
+/// member initializer, where a constructor would get a null guard per argument (CASE WHEN in the SQL).
+/// </remarks>
+public sealed record ProfileDto
 {
-    /// <summary>
-    /// The projection every read uses: <see cref="Following"/> is an EXISTS subquery for the viewer (false for
-    /// anonymous viewers), so a list of profiles costs no extra query per row.
-    /// </summary>
-    public static Expression<Func<User, ProfileDto>> Projection(IReadDbContext db, int? viewerId) =>
-        user => new ProfileDto(
-            user.Username,
-            user.Profile.Bio,
-            user.Profile.Image,
-            viewerId != null && db.Follows.Any(follow => follow.FollowerId == viewerId && follow.FolloweeId == user.Id));
+    public required string Username { get; init; }
+
+    public required string? Bio { get; init; }
+
+    public required string? Image { get; init; }
+
+    public required bool Following { get; init; }
 }

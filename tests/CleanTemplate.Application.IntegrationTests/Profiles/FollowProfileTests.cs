@@ -19,7 +19,8 @@ public sealed class FollowProfileTests(ApplicationFixture fixture) : HandlerTest
 
         var result = await Scope.SendAsync(new FollowProfileCommand("jake"));
 
-        result.Value.ShouldBe(new(jake.Username, "I work at statefarm", null, true));
+        result.Value.ShouldBe(
+            new() { Username = jake.Username, Bio = "I work at statefarm", Image = null, Following = true });
         (await Scope.Db.Follows.AsNoTracking().SingleAsync()).ShouldSatisfyAllConditions(
             follow => follow.FollowerId.ShouldBe(me.Id),
             follow => follow.FolloweeId.ShouldBe(jake.Id));

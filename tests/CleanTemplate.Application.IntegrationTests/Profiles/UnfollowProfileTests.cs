@@ -20,7 +20,7 @@ public sealed class UnfollowProfileTests(ApplicationFixture fixture) : HandlerTe
 
         var result = await Scope.SendAsync(new UnfollowProfileCommand("jake"));
 
-        result.Value.ShouldBe(new(jake.Username, null, null, false));
+        result.Value.ShouldBe(new() { Username = jake.Username, Bio = null, Image = null, Following = false });
         (await Scope.Db.Follows.CountAsync()).ShouldBe(0);
     }
 

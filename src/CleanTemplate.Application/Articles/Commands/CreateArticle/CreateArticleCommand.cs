@@ -5,6 +5,7 @@ using CleanTemplate.Application.Common.Messaging;
 using CleanTemplate.Application.Common.Results;
 using CleanTemplate.Application.Users;
 using CleanTemplate.Domain.Articles;
+using Mapster;
 using MediatR;
 
 namespace CleanTemplate.Application.Articles.Commands.CreateArticle;
@@ -17,7 +18,8 @@ internal sealed class CreateArticleHandler(
     IArticleRepository articles,
     ITagRepository tags,
     IUnitOfWork unitOfWork,
-    IReadDbContext db)
+    IReadDbContext db,
+    TypeAdapterConfig mapping)
     : IRequestHandler<CreateArticleCommand, Result<ArticleDto>>
 {
     public async Task<Result<ArticleDto>> Handle(CreateArticleCommand request, CancellationToken cancellationToken)
@@ -35,6 +37,6 @@ internal sealed class CreateArticleHandler(
             return written;
         }, cancellationToken);
 
-        return (await GetArticleHandler.ReadAsync(db, article.Slug, authorId, cancellationToken))!;
+        return (await GetArticleHandler.ReadAsync(db, mapping, article.Slug, authorId, cancellationToken))!;
     }
 }

@@ -3,6 +3,7 @@ using CleanTemplate.Application.Common.Interfaces;
 using CleanTemplate.Application.Common.Messaging;
 using CleanTemplate.Application.Common.Results;
 using CleanTemplate.Application.Users;
+using Mapster;
 using MediatR;
 
 namespace CleanTemplate.Application.Articles.Commands.FavoriteArticle;
@@ -13,7 +14,12 @@ public sealed record FavoriteArticleCommand(string Slug) : ICommand<ArticleDto>;
 /// <summary>Idempotent: unfavoriting an article that is not a favorite succeeds and leaves none.</summary>
 public sealed record UnfavoriteArticleCommand(string Slug) : ICommand<ArticleDto>;
 
-internal sealed class FavoriteArticleHandler(ICurrentUser currentUser, IArticleRepository articles, IFavoriteRepository favorites, IReadDbContext db)
+internal sealed class FavoriteArticleHandler(
+    ICurrentUser currentUser,
+    IArticleRepository articles,
+    IFavoriteRepository favorites,
+    IReadDbContext db,
+    TypeAdapterConfig mapping)
     : IRequestHandler<FavoriteArticleCommand, Result<ArticleDto>>, IRequestHandler<UnfavoriteArticleCommand, Result<ArticleDto>>
 {
     public Task<Result<ArticleDto>> Handle(FavoriteArticleCommand request, CancellationToken cancellationToken) =>
@@ -30,6 +36,6 @@ internal sealed class FavoriteArticleHandler(ICurrentUser currentUser, IArticleR
             return ArticleErrors.NotFound(slug);
 
         await change(userId, articleId, cancellationToken);
-        return (await GetArticleHandler.ReadAsync(db, slug, userId, cancellationToken))!;
+        return (await GetArticleHandler.ReadAsync(db, mapping, slug, userId, cancellationToken))!;
     }
 }

@@ -4,6 +4,7 @@ using CleanTemplate.Application.Common.Messaging;
 using CleanTemplate.Application.Common.Results;
 using CleanTemplate.Application.Users;
 using FluentValidation;
+using Mapster;
 using MediatR;
 
 namespace CleanTemplate.Application.Articles.Commands.UpdateArticle;
@@ -15,7 +16,12 @@ namespace CleanTemplate.Application.Articles.Commands.UpdateArticle;
 public sealed record UpdateArticleCommand(string Slug, string? Title, string? Description, string? Body, uint? ExpectedVersion = null)
     : ICommand<ArticleDto>;
 
-internal sealed class UpdateArticleHandler(ICurrentUser currentUser, IArticleRepository articles, IUnitOfWork unitOfWork, IReadDbContext db)
+internal sealed class UpdateArticleHandler(
+    ICurrentUser currentUser,
+    IArticleRepository articles,
+    IUnitOfWork unitOfWork,
+    IReadDbContext db,
+    TypeAdapterConfig mapping)
     : IRequestHandler<UpdateArticleCommand, Result<ArticleDto>>
 {
     public async Task<Result<ArticleDto>> Handle(UpdateArticleCommand request, CancellationToken cancellationToken)
@@ -47,7 +53,7 @@ internal sealed class UpdateArticleHandler(ICurrentUser currentUser, IArticleRep
 
         if (!slug.IsSuccess)
             return slug.Error;
-        return (await GetArticleHandler.ReadAsync(db, slug.Value, userId, cancellationToken))!;
+        return (await GetArticleHandler.ReadAsync(db, mapping, slug.Value, userId, cancellationToken))!;
     }
 }
 

@@ -1,8 +1,10 @@
 using CleanTemplate.Application.Common.Interfaces;
+using CleanTemplate.Application.Common.Mapping;
 using CleanTemplate.Application.Common.Messaging;
 using CleanTemplate.Application.Common.Results;
 using CleanTemplate.Application.Users;
 using FluentValidation;
+using Mapster;
 using MediatR;
 
 namespace CleanTemplate.Application.Articles.Queries.GetFeed;
@@ -10,7 +12,8 @@ namespace CleanTemplate.Application.Articles.Queries.GetFeed;
 /// <summary>Articles by the authors the caller follows, newest first; two SQL commands whatever the page size.</summary>
 public sealed record GetFeedQuery(int? Limit, int? Offset, string? Cursor) : IQuery<ArticlePage>;
 
-internal sealed class GetFeedHandler(IReadDbContext db, ICurrentUser currentUser) : IRequestHandler<GetFeedQuery, Result<ArticlePage>>
+internal sealed class GetFeedHandler(IReadDbContext db, TypeAdapterConfig mapping, ICurrentUser currentUser)
+    : IRequestHandler<GetFeedQuery, Result<ArticlePage>>
 {
     public async Task<Result<ArticlePage>> Handle(GetFeedQuery request, CancellationToken cancellationToken)
     {
@@ -19,8 +22,9 @@ internal sealed class GetFeedHandler(IReadDbContext db, ICurrentUser currentUser
 
         var followed = db.Articles.Where(article =>
             db.Follows.Any(follow => follow.FollowerId == viewerId && follow.FolloweeId == article.AuthorId));
+        using var viewer = Viewer.Begin(db, viewerId);
         return await ArticlePaging.PageAsync(
-            followed, page => page.Select(ArticleProjections.Summary(db, viewerId)),
+            followed, page => page.ProjectToType<ArticleSummaryDto>(mapping),
             request.Limit, request.Offset, request.Cursor, cancellationToken);
     }
 }

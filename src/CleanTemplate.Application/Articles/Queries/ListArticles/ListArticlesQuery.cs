@@ -1,7 +1,9 @@
 using CleanTemplate.Application.Common.Interfaces;
+using CleanTemplate.Application.Common.Mapping;
 using CleanTemplate.Application.Common.Messaging;
 using CleanTemplate.Application.Common.Results;
 using FluentValidation;
+using Mapster;
 using MediatR;
 
 namespace CleanTemplate.Application.Articles.Queries.ListArticles;
@@ -10,7 +12,7 @@ namespace CleanTemplate.Application.Articles.Queries.ListArticles;
 public sealed record ListArticlesQuery(string? Tag, string? Author, string? Favorited, int? Limit, int? Offset, string? Cursor)
     : IQuery<ArticlePage>;
 
-internal sealed class ListArticlesHandler(IReadDbContext db, ICurrentUser currentUser)
+internal sealed class ListArticlesHandler(IReadDbContext db, TypeAdapterConfig mapping, ICurrentUser currentUser)
     : IRequestHandler<ListArticlesQuery, Result<ArticlePage>>
 {
     public async Task<Result<ArticlePage>> Handle(ListArticlesQuery request, CancellationToken cancellationToken)
@@ -27,8 +29,9 @@ internal sealed class ListArticlesHandler(IReadDbContext db, ICurrentUser curren
         }
 
         var viewerId = currentUser.Id;
+        using var viewer = Viewer.Begin(db, viewerId);
         return await ArticlePaging.PageAsync(
-            matching, page => page.Select(ArticleProjections.Summary(db, viewerId)),
+            matching, page => page.ProjectToType<ArticleSummaryDto>(mapping),
             request.Limit, request.Offset, request.Cursor, cancellationToken);
     }
 }

@@ -1,10 +1,12 @@
 using CleanTemplate.Application.Articles;
 using CleanTemplate.Application.Common.Interfaces;
+using CleanTemplate.Application.Common.Mapping;
 using CleanTemplate.Application.Common.Messaging;
 using CleanTemplate.Application.Common.Results;
 using CleanTemplate.Application.Users;
 using CleanTemplate.Domain.Articles;
 using FluentValidation;
+using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,7 +14,12 @@ namespace CleanTemplate.Application.Comments.Commands.AddComment;
 
 public sealed record AddCommentCommand(string Slug, string? Body) : ICommand<CommentDto>;
 
-internal sealed class AddCommentHandler(ICurrentUser currentUser, IArticleRepository articles, IUnitOfWork unitOfWork, IReadDbContext db)
+internal sealed class AddCommentHandler(
+    ICurrentUser currentUser,
+    IArticleRepository articles,
+    IUnitOfWork unitOfWork,
+    IReadDbContext db,
+    TypeAdapterConfig mapping)
     : IRequestHandler<AddCommentCommand, Result<CommentDto>>
 {
     public async Task<Result<CommentDto>> Handle(AddCommentCommand request, CancellationToken cancellationToken)
@@ -25,7 +32,10 @@ internal sealed class AddCommentHandler(ICurrentUser currentUser, IArticleReposi
 
         var comment = article.Comment(userId, request.Body!);
         await unitOfWork.SaveChangesAsync(cancellationToken);
-        return await db.Comments.Where(saved => saved.Id == comment.Id).Select(CommentDto.Projection(db, userId)).SingleAsync(cancellationToken);
+        using var viewer = Viewer.Begin(db, userId);
+        return await db.Comments.Where(saved => saved.Id == comment.Id)
+            .ProjectToType<CommentDto>(mapping)
+            .SingleAsync(cancellationToken);
     }
 }
 

@@ -3,6 +3,7 @@ using CleanTemplate.Application.Common.Messaging;
 using CleanTemplate.Application.Common.Results;
 using CleanTemplate.Application.Profiles.Queries.GetProfile;
 using CleanTemplate.Application.Users;
+using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +15,8 @@ public sealed record FollowProfileCommand(string Username) : ICommand<ProfileDto
 /// <summary>Idempotent: unfollowing someone not followed succeeds.</summary>
 public sealed record UnfollowProfileCommand(string Username) : ICommand<ProfileDto>;
 
-internal sealed class FollowProfileHandler(ICurrentUser currentUser, IReadDbContext db, IFollowRepository follows)
+internal sealed class FollowProfileHandler(
+    ICurrentUser currentUser, IReadDbContext db, TypeAdapterConfig mapping, IFollowRepository follows)
     : IRequestHandler<FollowProfileCommand, Result<ProfileDto>>, IRequestHandler<UnfollowProfileCommand, Result<ProfileDto>>
 {
     public Task<Result<ProfileDto>> Handle(FollowProfileCommand request, CancellationToken cancellationToken) =>
@@ -34,6 +36,6 @@ internal sealed class FollowProfileHandler(ICurrentUser currentUser, IReadDbCont
             return ProfileErrors.CannotFollowSelf;
 
         await change(followerId, followeeId.Value, cancellationToken);
-        return (await GetProfileHandler.ReadAsync(db, username, followerId, cancellationToken))!;
+        return (await GetProfileHandler.ReadAsync(db, mapping, username, followerId, cancellationToken))!;
     }
 }

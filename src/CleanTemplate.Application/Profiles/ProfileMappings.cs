@@ -1,0 +1,16 @@
+using CleanTemplate.Application.Common.Mapping;
+using CleanTemplate.Domain.Users;
+using Mapster;
+
+namespace CleanTemplate.Application.Profiles;
+
+/// <summary>How a user looks to the viewer; the authors of articles and comments are mapped by it too.</summary>
+internal sealed class ProfileMappings : IRegister
+{
+    public void Register(TypeAdapterConfig config) =>
+        config.NewConfig<User, ProfileDto>()
+            .Map(profile => profile.Bio, user => user.Profile.Bio)
+            .Map(profile => profile.Image, user => user.Profile.Image)
+            .Map(profile => profile.Following, user => Viewer.Current.Id != null && Viewer.Current.Reads.Follows
+                .Any(follow => follow.FollowerId == Viewer.Current.Id && follow.FolloweeId == user.Id));
+}

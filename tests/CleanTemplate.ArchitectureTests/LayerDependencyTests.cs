@@ -1,4 +1,5 @@
 using System.Reflection;
+using NetArchTest.Rules;
 
 namespace CleanTemplate.ArchitectureTests;
 
@@ -54,9 +55,14 @@ public sealed class LayerDependencyTests
     [Fact]
     public void Web_uses_infrastructure_only_through_AddInfrastructure()
     {
-        var used = TypeReferences.From(Layers.Web, "CleanTemplate.Infrastructure");
+        var internals = Layers.Infrastructure.GetTypes()
+            .Where(type => type != typeof(Infrastructure.DependencyInjection) && type.FullName is not null)
+            .Select(type => type.FullName!)
+            .ToArray();
 
-        used.ShouldBe(["CleanTemplate.Infrastructure.DependencyInjection"]);
+        var result = Types.InAssembly(Layers.Web).ShouldNot().HaveDependencyOnAny(internals).GetResult();
+
+        result.IsSuccessful.ShouldBeTrue(string.Join(", ", result.FailingTypes?.Select(type => type.FullName) ?? []));
     }
 
     [Fact]

@@ -15,7 +15,11 @@ public sealed class LayerDependencyTests
     [Fact]
     public void Application_references_only_domain_and_its_chosen_libraries()
     {
-        string[] allowed = ["CleanTemplate.Domain", "MediatR", "FluentValidation", "Microsoft.EntityFrameworkCore"];
+        string[] allowed =
+        [
+            "CleanTemplate.Domain", "MediatR", "FluentValidation", "FluentValidation.DependencyInjectionExtensions",
+            "Microsoft.EntityFrameworkCore",
+        ];
 
         var references = Referenced(Layers.Application).Where(name => !IsRuntime(name));
 

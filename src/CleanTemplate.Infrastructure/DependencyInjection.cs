@@ -20,6 +20,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -29,6 +30,7 @@ namespace CleanTemplate.Infrastructure;
 public static class DependencyInjection
 {
     public const string ConnectionStringName = "Database";
+    private const string DatabaseHealthCheckName = "database";
 
     /// <summary>
     /// Everything the outer layers need from PostgreSQL and identity: the DbContext (the unit of work), repositories,
@@ -96,7 +98,11 @@ public static class DependencyInjection
         services.AddSingleton<ITagStatisticsJob, TagStatisticsJob>();
         services.AddHostedService<TagStatisticsSchedule>();
 
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"], timeout: TimeSpan.FromSeconds(5));
+        // Readiness: EF Core's CanConnectAsync through the app's own context. AddDbContextCheck takes no timeout, and an
+        // unreachable host must not hold a probe for the whole connect timeout, so its registration gets one.
+        services.AddHealthChecks().AddDbContextCheck<ApplicationDbContext>(DatabaseHealthCheckName, tags: ["ready"]);
+        services.Configure<HealthCheckServiceOptions>(health =>
+            health.Registrations.Single(check => check.Name == DatabaseHealthCheckName).Timeout = TimeSpan.FromSeconds(5));
     }
 
     private static void AddIdempotencyStore(this IServiceCollection services, IConfiguration configuration)

@@ -14,7 +14,7 @@ using CleanTemplate.Infrastructure.Persistence.Idempotency;
 using CleanTemplate.Infrastructure.Persistence.Interceptors;
 using CleanTemplate.Infrastructure.Persistence.Repositories;
 using CleanTemplate.Infrastructure.Persistence.Seeding;
-using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
@@ -34,8 +34,9 @@ public static class DependencyInjection
 
     /// <summary>
     /// Everything the outer layers need from PostgreSQL and identity: the DbContext (the unit of work), repositories,
-    /// the idempotency-key store, migrations, health checks, password hashing, and the <c>Token</c> authentication scheme.
-    /// Any <see cref="IInterceptor"/> registered in the container is added to every DbContext (tests use this to count queries).
+    /// the idempotency-key store, migrations, health checks, password hashing, and the <c>Token</c> authentication
+    /// scheme (JwtBearer). Any <see cref="IInterceptor"/> registered in the container is added to every DbContext
+    /// (tests use this to count queries).
     /// </summary>
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
@@ -101,8 +102,8 @@ public static class DependencyInjection
         // Readiness: EF Core's CanConnectAsync through the app's own context. AddDbContextCheck takes no timeout, and an
         // unreachable host must not hold a probe for the whole connect timeout, so its registration gets one.
         services.AddHealthChecks().AddDbContextCheck<ApplicationDbContext>(DatabaseHealthCheckName, tags: ["ready"]);
-        services.Configure<HealthCheckServiceOptions>(health =>
-            health.Registrations.Single(check => check.Name == DatabaseHealthCheckName).Timeout = TimeSpan.FromSeconds(5));
+        services.Configure<HealthCheckServiceOptions>(health => health.Registrations
+            .Single(check => check.Name == DatabaseHealthCheckName).Timeout = TimeSpan.FromSeconds(5));
     }
 
     private static void AddIdempotencyStore(this IServiceCollection services, IConfiguration configuration)
@@ -123,8 +124,10 @@ public static class DependencyInjection
         services.AddSingleton<ITokenIssuer, JwtTokenIssuer>();
         services.AddSingleton<IPasswordHasher, PasswordHasher>();
 
-        services.AddAuthentication(TokenAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null);
-        services.AddAuthorization();
+        services.AddSingleton<KnownUsers>();
+        services.AddScoped<TokenAuthenticationEvents>();
+        services.AddSingleton<IConfigureOptions<JwtBearerOptions>, JwtBearerOptionsSetup>();
+        services.AddAuthentication(JwtBearerOptionsSetup.SchemeName).AddJwtBearer(JwtBearerOptionsSetup.SchemeName);
+        services.AddAuthorization(options => options.FallbackPolicy = RefusedTokenPolicy.Create());
     }
 }

@@ -32,7 +32,8 @@ public static class DependencyInjection
         var assembly = Assembly.GetExecutingAssembly();
         services.AddClosedImplementationsOf(assembly, typeof(IRequestHandler<,>));
         services.AddClosedImplementationsOf(assembly, typeof(INotificationHandler<>));
-        services.AddClosedImplementationsOf(assembly, typeof(IValidator<>));
+        // Singletons: validators have parameterless constructors and no state, and their rules are built once.
+        services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
         return services;
     }
 

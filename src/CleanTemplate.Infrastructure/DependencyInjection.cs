@@ -14,12 +14,13 @@ using CleanTemplate.Infrastructure.Persistence.Idempotency;
 using CleanTemplate.Infrastructure.Persistence.Interceptors;
 using CleanTemplate.Infrastructure.Persistence.Repositories;
 using CleanTemplate.Infrastructure.Persistence.Seeding;
-using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -29,11 +30,13 @@ namespace CleanTemplate.Infrastructure;
 public static class DependencyInjection
 {
     public const string ConnectionStringName = "Database";
+    private const string DatabaseHealthCheckName = "database";
 
     /// <summary>
     /// Everything the outer layers need from PostgreSQL and identity: the DbContext (the unit of work), repositories,
-    /// the idempotency-key store, migrations, health checks, password hashing, and the <c>Token</c> authentication scheme.
-    /// Any <see cref="IInterceptor"/> registered in the container is added to every DbContext (tests use this to count queries).
+    /// the idempotency-key store, migrations, health checks, password hashing, and the <c>Token</c> authentication
+    /// scheme (JwtBearer). Any <see cref="IInterceptor"/> registered in the container is added to every DbContext
+    /// (tests use this to count queries).
     /// </summary>
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
@@ -96,7 +99,11 @@ public static class DependencyInjection
         services.AddSingleton<ITagStatisticsJob, TagStatisticsJob>();
         services.AddHostedService<TagStatisticsSchedule>();
 
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"], timeout: TimeSpan.FromSeconds(5));
+        // Readiness: EF Core's CanConnectAsync through the app's own context. AddDbContextCheck takes no timeout, and an
+        // unreachable host must not hold a probe for the whole connect timeout, so its registration gets one.
+        services.AddHealthChecks().AddDbContextCheck<ApplicationDbContext>(DatabaseHealthCheckName, tags: ["ready"]);
+        services.Configure<HealthCheckServiceOptions>(health => health.Registrations
+            .Single(check => check.Name == DatabaseHealthCheckName).Timeout = TimeSpan.FromSeconds(5));
     }
 
     private static void AddIdempotencyStore(this IServiceCollection services, IConfiguration configuration)
@@ -117,8 +124,10 @@ public static class DependencyInjection
         services.AddSingleton<ITokenIssuer, JwtTokenIssuer>();
         services.AddSingleton<IPasswordHasher, PasswordHasher>();
 
-        services.AddAuthentication(TokenAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null);
-        services.AddAuthorization();
+        services.AddSingleton<KnownUsers>();
+        services.AddScoped<TokenAuthenticationEvents>();
+        services.AddSingleton<IConfigureOptions<JwtBearerOptions>, JwtBearerOptionsSetup>();
+        services.AddAuthentication(JwtBearerOptionsSetup.SchemeName).AddJwtBearer(JwtBearerOptionsSetup.SchemeName);
+        services.AddAuthorization(options => options.FallbackPolicy = RefusedTokenPolicy.Create());
     }
 }

@@ -17,7 +17,10 @@ public sealed class LayerDependencyTests
     public void Application_references_only_domain_and_its_chosen_libraries()
     {
         string[] allowed =
-            ["CleanTemplate.Domain", "MediatR", "FluentValidation", "Mapster", "Mapster.Core", "Microsoft.EntityFrameworkCore"];
+        [
+            "CleanTemplate.Domain", "MediatR", "FluentValidation", "FluentValidation.DependencyInjectionExtensions",
+            "Mapster", "Mapster.Core", "Microsoft.EntityFrameworkCore",
+        ];
 
         var references = Referenced(Layers.Application).Where(name => !IsRuntime(name));
 

@@ -14,4 +14,10 @@ public sealed class JwtOptions
     public string? SigningKey { get; set; }
 
     public TimeSpan Lifetime { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>
+    /// How long a token's user, once found, counts as existing without asking the database again (zero: ask on every
+    /// request). A user deleted meanwhile can still read for that long; their writes are refused at once.
+    /// </summary>
+    public TimeSpan KnownUserCacheDuration { get; set; } = TimeSpan.FromMinutes(1);
 }

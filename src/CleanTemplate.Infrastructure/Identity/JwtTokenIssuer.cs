@@ -7,7 +7,7 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace CleanTemplate.Infrastructure.Identity;
 
-internal sealed class JwtTokenIssuer(IOptions<JwtOptions> options, TimeProvider clock) : ITokenIssuer
+internal sealed class JwtTokenIssuer(IOptions<JwtOptions> options, TimeProvider clock, KnownUsers knownUsers) : ITokenIssuer
 {
     private readonly JsonWebTokenHandler _handler = new();
 
@@ -15,6 +15,8 @@ internal sealed class JwtTokenIssuer(IOptions<JwtOptions> options, TimeProvider 
     {
         var settings = options.Value;
         var now = clock.GetUtcNow().UtcDateTime;
+        // Every caller has just read or written this user, so the token's first requests need not look it up again.
+        knownUsers.Remember(userId);
         return _handler.CreateToken(new SecurityTokenDescriptor
         {
             Subject = new ClaimsIdentity([

@@ -35,6 +35,10 @@ internal sealed class UnitOfWork(ApplicationDbContext db, IMediator mediator) : 
         {
             throw new UniqueConstraintViolationException(unique.ConstraintName ?? "unknown", exception);
         }
+        catch (DbUpdateException exception) when (SignedInUserReferences.Translate(exception) is { } missingUser)
+        {
+            throw missingUser;
+        }
 
         foreach (var domainEvent in domainEvents)
             await mediator.Publish(Wrap(domainEvent), cancellationToken);

@@ -1,14 +1,15 @@
 using System.Text.Json;
 using CleanTemplate.Application.Common.Exceptions;
+using CleanTemplate.Web.Identity;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CleanTemplate.Web.Errors;
 
 /// <summary>
-/// Exceptions that reach HTTP: malformed requests (400), a unique key lost to a concurrent write or a stale row
-/// version (409), and the
-/// unexpected (500, with the exception text only in Development).
+/// Exceptions that reach HTTP: malformed requests (400), a write for a signed-in user whose row is gone (401), a unique
+/// key lost to a concurrent write or a stale row version (409), and the unexpected (500, with the exception text only
+/// in Development).
 /// </summary>
 internal sealed class GlobalExceptionHandler(IProblemDetailsService problemDetails, IHostEnvironment environment, ILogger<GlobalExceptionHandler> logger)
     : IExceptionHandler
@@ -29,6 +30,12 @@ internal sealed class GlobalExceptionHandler(IProblemDetailsService problemDetai
                 Title = "The resource was changed by someone else.",
                 Detail = "Reload it and apply your change again.",
             },
+            SignedInUserNotFoundException => new ProblemDetails
+            {
+                Status = StatusCodes.Status401Unauthorized,
+                Title = "The signed-in user does not exist.",
+                Detail = "Sign in again.",
+            },
             UniqueConstraintViolationException conflict => new ProblemDetails
             {
                 Status = StatusCodes.Status409Conflict,
@@ -47,6 +54,9 @@ internal sealed class GlobalExceptionHandler(IProblemDetailsService problemDetai
             logger.LogError(exception, "Unhandled exception for {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
 
         httpContext.Response.StatusCode = problem.Status!.Value;
+        // The same challenge as a token refused by the authentication scheme.
+        if (problem.Status == StatusCodes.Status401Unauthorized)
+            httpContext.Response.Headers.WWWAuthenticate = TokenChallenge.Scheme;
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,

@@ -1,4 +1,6 @@
 using CleanTemplate.Application.Common.Results;
+using CleanTemplate.Web.Identity;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CleanTemplate.Web.Errors;
 
@@ -14,8 +16,11 @@ internal static class ResultHttpExtensions
             new Dictionary<string, string[]>(error.Fields ?? new Dictionary<string, string[]>()),
             title: error.Message,
             statusCode: StatusCodes.Status422UnprocessableEntity),
-        _ => TypedResults.Problem(statusCode: StatusOf(error.Kind), detail: error.Message),
+        ErrorKind.Unauthorized => new TokenChallenge(Problem(error)),
+        _ => Problem(error),
     };
+
+    private static ProblemHttpResult Problem(Error error) => TypedResults.Problem(statusCode: StatusOf(error.Kind), detail: error.Message);
 
     private static int StatusOf(ErrorKind kind) => kind switch
     {

@@ -10,7 +10,7 @@ internal sealed class TokenSecuritySchemeTransformer : IOpenApiDocumentTransform
     {
         document.Components ??= new OpenApiComponents();
         document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
-        document.Components.SecuritySchemes["Token"] = new OpenApiSecurityScheme
+        document.Components.SecuritySchemes[TokenChallenge.Scheme] = new OpenApiSecurityScheme
         {
             Type = SecuritySchemeType.ApiKey,
             In = ParameterLocation.Header,
@@ -18,7 +18,7 @@ internal sealed class TokenSecuritySchemeTransformer : IOpenApiDocumentTransform
             Description = "Enter: Token <jwt> (Bearer <jwt> is accepted too)",
         };
         document.Security ??= [];
-        document.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("Token", document)] = [] });
+        document.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(TokenChallenge.Scheme, document)] = [] });
         return Task.CompletedTask;
     }
 }

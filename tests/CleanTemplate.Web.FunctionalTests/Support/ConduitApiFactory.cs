@@ -6,6 +6,7 @@ using CleanTemplate.Domain.Users;
 using CleanTemplate.Infrastructure.Persistence;
 using CleanTemplate.TestSupport;
 using CleanTemplate.TestSupport.Builders;
+using CleanTemplate.TestSupport.Identity;
 using CleanTemplate.TestSupport.Postgres;
 using CleanTemplate.TestSupport.Queries;
 using CleanTemplate.TestSupport.Respawn;
@@ -47,6 +48,7 @@ public class ConduitApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         await using var connection = await Database.OpenConnectionAsync();
         await _respawner!.ResetAsync(connection);
+        KnownUsersCache.Clear(Services);
         QueryCounter.Reset();
     }
 

@@ -14,9 +14,10 @@ internal static class UserEndpoints
 
     public static void MapUserEndpoints(this RouteGroupBuilder api)
     {
-        api.MapPost("/users", RegisterAsync).WithName("CreateUser").WithTags(Tag)
+        // Anonymous even with a refused token in the header: a client holding a stale token can still sign in again.
+        api.MapPost("/users", RegisterAsync).WithName("CreateUser").WithTags(Tag).AllowAnonymous()
             .Produces<UserEnvelope<AuthenticatedUser>>(StatusCodes.Status201Created).ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
-        api.MapPost("/users/login", LoginAsync).WithName("Login").WithTags(Tag)
+        api.MapPost("/users/login", LoginAsync).WithName("Login").WithTags(Tag).AllowAnonymous()
             .Produces<UserEnvelope<AuthenticatedUser>>().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
         api.MapGet("/user", GetCurrentAsync).WithName("GetCurrentUser").WithTags(Tag).RequireAuthorization()
             .Produces<UserEnvelope<AuthenticatedUser>>().ProducesProblem(StatusCodes.Status401Unauthorized);

@@ -7,8 +7,8 @@ namespace CleanTemplate.Infrastructure.Persistence.BulkImport;
 /// <summary>
 /// Articles from CSV with a header line naming the columns (any order, case-insensitive): <c>author</c>, <c>title</c>,
 /// <c>description</c>, <c>body</c>, and optionally <c>tags</c> (separated by <c>;</c>) and <c>createdAt</c>.
-/// An empty <c>createdAt</c> cell means "now". The file is RFC 4180, read by CsvHelper as it streams; a malformed quote
-/// or a record with the wrong number of fields stops the import at the physical line where its field starts.
+/// An empty <c>createdAt</c> cell means "now". The file is RFC 4180, read by CsvHelper as it streams; a record with the
+/// wrong number of fields stops the import at the physical line it starts on, malformed quoting at its field's line.
 /// </summary>
 internal static class CsvArticleReader
 {

@@ -17,10 +17,11 @@ using Respawn;
 namespace CleanTemplate.Benchmarks;
 
 /// <summary>
-/// Articles per second from the same JSON file into empty tables: the bulk import (batches resolved set-based, then
-/// binary COPY into the tables) against EF Core's AddRange + SaveChanges of the same articles with their tags, parsed
-/// and validated by the same reader. The import runs twice: as the superuser, which may turn row triggers off, and as a
-/// role that may not, whose foreign keys are checked row by row. Steady state, as in a long-running host: each path
+/// Articles per second from the same generated articles into empty tables: the bulk import (batches resolved
+/// set-based, then binary COPY into the tables) against EF Core's AddRange + SaveChanges of the same articles with their
+/// tags, parsed and validated by the same JSON reader. The import reads the JSON file as the superuser, which may turn
+/// row triggers off, and as a role that may not, whose foreign keys are checked row by row; and the same articles as a
+/// CSV file, as the superuser, to measure the CSV reader. Steady state, as in a long-running host: each path
 /// keeps its own database and connection pool across runs, and every run starts from tables emptied by the tests'
 /// reset (TRUNCATE), with the same 50 authors.
 /// </summary>
@@ -38,14 +39,15 @@ internal static class ImportBenchmarks
         var table = new List<string>();
         // A role with the table privileges an importer needs and nothing more: it may not turn row triggers off.
         await using var plainRole = await LoginRole.CreateAsync(server.Server.ConnectionString("postgres").ConnectionString);
-        await using var setBased = await ImportPath.CreateAsync(server, "COPY, foreign keys set-based", ">= 10x EF", CopyAsync);
-        await using var rowTriggers = await ImportPath.CreateAsync(server, "COPY, foreign-key row triggers", "-", CopyAsync, async database =>
+        await using var setBased = await ImportPath.CreateAsync(server, "COPY, foreign keys set-based", ">= 10x EF", CopyJsonAsync);
+        await using var csv = await ImportPath.CreateAsync(server, "COPY from CSV, foreign keys set-based", ">= 10x EF", CopyCsvAsync);
+        await using var rowTriggers = await ImportPath.CreateAsync(server, "COPY, foreign-key row triggers", "-", CopyJsonAsync, async database =>
         {
             await plainRole.GrantAsync(database.ConnectionString, "GRANT SELECT, INSERT, UPDATE ON users, tags, articles, article_tags TO {0}");
             return plainRole.ConnectionString(database.ConnectionString);
         });
         await using var entityFramework = await ImportPath.CreateAsync(server, "EF AddRange + SaveChanges", "-", EntityFrameworkAsync);
-        ImportPath[] paths = [setBased, rowTriggers, entityFramework];
+        ImportPath[] paths = [setBased, csv, rowTriggers, entityFramework];
 
         // The first runs in a process pay for JIT and for growing the heap, on every path: untimed runs first, small and
         // many, so that even a method called once per import is called often enough to reach its final tier (tiered
@@ -61,7 +63,7 @@ internal static class ImportBenchmarks
 
         foreach (var size in sizes)
         {
-            // The runs of the three paths take turns, so a machine that slows down for a while slows all of them. Short
+            // The runs of the paths take turns, so a machine that slows down for a while slows all of them. Short
             // runs scatter most (one round's ratio at 10k ranged over 2x on the build machine): more of them.
             var runs = size <= 10_000 ? 15 : 3;
             await using var file = await ImportFile.WriteAsync(size);
@@ -78,14 +80,17 @@ internal static class ImportBenchmarks
 
             var measured = paths.Select((path, p) => new Measurement($"import {size:N0} articles: {path.Name}", samples[p], path.Target)).ToArray();
             results.AddRange(measured);
-            var (copy, copyWithTriggers, ef) = (measured[0], measured[1], measured[2]);
+            var ef = measured[^1];
+            var copies = string.Concat(measured[..^1].Select(copy => string.Create(CultureInfo.InvariantCulture,
+                $" {RowsPerSecond(size, copy),12:N0} {ef.Median / copy.Median,6:F1}x")));
             table.Add(string.Create(CultureInfo.InvariantCulture,
-                $"{size,10:N0} {RowsPerSecond(size, copy),12:N0} {ef.Median / copy.Median,6:F1}x {RowsPerSecond(size, copyWithTriggers),12:N0} {ef.Median / copyWithTriggers.Median,6:F1}x {RowsPerSecond(size, ef),12:N0}   (median of {runs}, file {file.Megabytes:F1} MiB)"));
+                $"{size,10:N0}{copies} {RowsPerSecond(size, ef),12:N0}   (median of {runs}; {file.Describe()})"));
         }
 
         Console.WriteLine();
-        Console.WriteLine($"{"",10} {"COPY, set-based FKs",20} {"COPY, FK row triggers",20} {"EF",12}   target: COPY >= 10x EF");
-        Console.WriteLine($"{"articles",10} {"rows/s",12} {"vs EF",7} {"rows/s",12} {"vs EF",7} {"rows/s",12}");
+        string[] columns = ["COPY, set-based FKs", "COPY CSV, set-based", "COPY, FK row triggers"];
+        Console.WriteLine($"{"",10}{string.Concat(columns.Select(name => $" {name,20}"))} {"EF",12}   target: COPY >= 10x EF");
+        Console.WriteLine($"{"articles",10}{string.Concat(Enumerable.Repeat($" {"rows/s",12} {"vs EF",7}", 3))} {"rows/s",12}");
         table.ForEach(Console.WriteLine);
         return results;
     }
@@ -97,7 +102,7 @@ internal static class ImportBenchmarks
         GC.Collect();
         GC.WaitForPendingFinalizers();
         var (started, paused, collections) = (Stopwatch.GetTimestamp(), GC.GetTotalPauseDuration(), GC.CollectionCount(0));
-        var detail = await path.Import(path.DataSource, file.Path);
+        var detail = await path.Import(path.DataSource, file);
         var elapsed = Stopwatch.GetElapsedTime(started);
         detail += string.Create(CultureInfo.InvariantCulture,
             $"  [GC: {GC.CollectionCount(0) - collections} collections, paused {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:F0} ms]");
@@ -106,14 +111,14 @@ internal static class ImportBenchmarks
     }
 
     /// <summary>
-    /// One way of loading the file, with its own database and its own connection pool (as the importing role), both kept
+    /// One way of loading the articles, with its own database and its own connection pool (as the importing role), both kept
     /// for all its runs; <see cref="Import"/> returns what it wants printed beside its time.
     /// </summary>
     private sealed class ImportPath : IAsyncDisposable
     {
         private readonly Respawner _respawner;
 
-        private ImportPath(string name, string target, Func<NpgsqlDataSource, string, Task<string>> import,
+        private ImportPath(string name, string target, Func<NpgsqlDataSource, ImportFile, Task<string>> import,
             PostgresTestDatabase database, NpgsqlDataSource dataSource, Respawner respawner)
         {
             (Name, Target, Import, Database, DataSource, _respawner) = (name, target, import, database, dataSource, respawner);
@@ -123,7 +128,7 @@ internal static class ImportBenchmarks
 
         public string Target { get; }
 
-        public Func<NpgsqlDataSource, string, Task<string>> Import { get; }
+        public Func<NpgsqlDataSource, ImportFile, Task<string>> Import { get; }
 
         public PostgresTestDatabase Database { get; }
 
@@ -131,7 +136,7 @@ internal static class ImportBenchmarks
 
         /// <param name="connectAs">The importing role's connection string for the new database; the owner's by default.</param>
         public static async Task<ImportPath> CreateAsync(PostgresTestServer server, string name, string target,
-            Func<NpgsqlDataSource, string, Task<string>> import, Func<PostgresTestDatabase, Task<string>>? connectAs = null)
+            Func<NpgsqlDataSource, ImportFile, Task<string>> import, Func<PostgresTestDatabase, Task<string>>? connectAs = null)
         {
             var database = await server.CreateDatabaseAsync();
             var connectionString = connectAs is null ? database.ConnectionString : await connectAs(database);
@@ -174,23 +179,29 @@ internal static class ImportBenchmarks
         }
     }
 
-    /// <summary>A generated JSON file of <see cref="Rows"/> in the temp directory, deleted on dispose.</summary>
-    private sealed record ImportFile(string Path, int Rows) : IAsyncDisposable
+    /// <summary>The same generated <see cref="Rows"/> as a JSON and a CSV file in the temp directory, deleted on dispose.</summary>
+    private sealed record ImportFile(string Json, string Csv, int Rows) : IAsyncDisposable
     {
-        public double Megabytes => new FileInfo(Path).Length / 1_048_576.0;
-
         public static async Task<ImportFile> WriteAsync(int rows)
         {
-            var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"cleantemplate-import-{rows}-{Guid.NewGuid():N}.json");
-            await ImportFiles.WriteJsonAsync(path, ImportBenchmarks.Rows(rows));
-            return new ImportFile(path, rows);
+            var name = Path.Combine(Path.GetTempPath(), $"cleantemplate-import-{rows}-{Guid.NewGuid():N}");
+            var file = new ImportFile($"{name}.json", $"{name}.csv", rows);
+            await ImportFiles.WriteJsonAsync(file.Json, ImportBenchmarks.Rows(rows));
+            await ImportFiles.WriteCsvAsync(file.Csv, ImportBenchmarks.Rows(rows));
+            return file;
         }
+
+        public string Describe() => string.Create(CultureInfo.InvariantCulture,
+            $"files: JSON {Megabytes(Json):F1} MiB, CSV {Megabytes(Csv):F1} MiB");
 
         public ValueTask DisposeAsync()
         {
-            File.Delete(Path);
+            File.Delete(Json);
+            File.Delete(Csv);
             return ValueTask.CompletedTask;
         }
+
+        private static double Megabytes(string path) => new FileInfo(path).Length / 1_048_576.0;
     }
 
     private static IEnumerable<ImportRow> Rows(int count)
@@ -207,6 +218,10 @@ internal static class ImportBenchmarks
         }
     }
 
+    private static Task<string> CopyJsonAsync(NpgsqlDataSource dataSource, ImportFile file) => CopyAsync(dataSource, file.Json);
+
+    private static Task<string> CopyCsvAsync(NpgsqlDataSource dataSource, ImportFile file) => CopyAsync(dataSource, file.Csv);
+
     private static async Task<string> CopyAsync(NpgsqlDataSource dataSource, string file)
     {
         var stages = new ImportStageTimer();
@@ -215,7 +230,7 @@ internal static class ImportBenchmarks
     }
 
     /// <summary>What a use case would do with EF: resolve authors, upsert tags, add every article with its tag links, save once.</summary>
-    private static async Task<string> EntityFrameworkAsync(NpgsqlDataSource dataSource, string file)
+    private static async Task<string> EntityFrameworkAsync(NpgsqlDataSource dataSource, ImportFile file)
     {
         var options = new DbContextOptionsBuilder<ApplicationDbContext>();
         options.UseApplicationDatabase(dataSource, new DatabaseOptions { MaxRetryCount = 0 })
@@ -223,7 +238,7 @@ internal static class ImportBenchmarks
         await using var db = new ApplicationDbContext(options.Options);
 
         var rows = new List<ImportedArticle>();
-        await using (var content = File.OpenRead(file))
+        await using (var content = File.OpenRead(file.Json))
         {
             await foreach (var row in JsonArticleReader.ReadAsync(content, new ImportedArticleFactory(ArticleImportFormat.Json, DateTimeOffset.UtcNow), CancellationToken.None))
                 rows.Add(row);

@@ -37,15 +37,11 @@ internal static class HarnessBenchmarks
             await db.Database.ExecuteSqlAsync($"DELETE FROM users");
         }));
 
-        var withReseed = new RespawnerOptions
-        {
-            DbAdapter = TestRespawner.Options.DbAdapter,
-            SchemasToInclude = TestRespawner.Options.SchemasToInclude,
-            TablesToIgnore = TestRespawner.Options.TablesToIgnore,
-            WithReseed = true,
-        };
-        results.Add(await MeasureResetAsync(database, "reset per test: Respawn (the tests' options)", TestRespawner.Options));
-        results.Add(await MeasureResetAsync(database, "reset per test: Respawn, WithReseed = true", withReseed));
+        results.Add(await MeasureResetAsync(database, "reset per test: Respawn, TRUNCATE CASCADE",
+            TestRespawner.Truncating()));
+        results.Add(await MeasureResetAsync(database, "  the same, WithReseed = true",
+            TestRespawner.Truncating(withReseed: true)));
+        results.Add(await MeasureResetAsync(database, "  ordered DELETEs (the tests' options)", TestRespawner.Options));
 
         foreach (var clone in clones)
             await clone.DisposeAsync();

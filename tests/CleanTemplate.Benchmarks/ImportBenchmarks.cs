@@ -141,7 +141,7 @@ internal static class ImportBenchmarks
             var database = await server.CreateDatabaseAsync();
             var connectionString = connectAs is null ? database.ConnectionString : await connectAs(database);
             await using var connection = await database.OpenConnectionAsync();
-            var respawner = await TestRespawner.CreateAsync(connection);
+            var respawner = await TestRespawner.CreateAsync(connection, TestRespawner.Truncating());
             // The runs empty the tables anyway; an autovacuum worker analysing one run's rows would compete with the next.
             await using (var command = new NpgsqlCommand(
                 """

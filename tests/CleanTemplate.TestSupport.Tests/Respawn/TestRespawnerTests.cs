@@ -21,6 +21,7 @@ public sealed class TestRespawnerTests
 
         await respawner.ResetAsync(connection);
 
+        respawner.DeleteSql.ShouldStartWith("DELETE FROM ");
         (await database.ScalarAsync<long>(
             "SELECT (SELECT count(*) FROM users) + (SELECT count(*) FROM articles)"))
             .ShouldBe(0);
@@ -41,13 +42,30 @@ public sealed class TestRespawnerTests
     }
 
     [Fact]
-    public async Task Without_the_guard_truncate_cascade_empties_a_kept_table_that_references_an_emptied_one()
+    public async Task Respawns_default_truncate_cascade_empties_a_kept_table_that_references_an_emptied_one()
     {
         await using var database = await PostgresTestDatabase.CreateAsync();
         var user = TestUsers.New();
         await SaveAsync(database, user);
         await database.ExecuteAsync(
             $"CREATE TABLE user_badges (user_id integer NOT NULL REFERENCES users (id)); INSERT INTO user_badges VALUES ({user.Id})");
+        await using var connection = await database.OpenConnectionAsync();
+        var respawner = await Respawner.CreateAsync(connection, Keeping("user_badges", truncate: true));
+
+        await respawner.ResetAsync(connection);
+
+        (await database.ScalarAsync<long>("SELECT count(*) FROM user_badges")).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Ordered_deletes_empty_a_kept_table_through_an_on_delete_cascade_key()
+    {
+        await using var database = await PostgresTestDatabase.CreateAsync();
+        var user = TestUsers.New();
+        await SaveAsync(database, user);
+        await database.ExecuteAsync(
+            "CREATE TABLE user_badges (user_id integer NOT NULL REFERENCES users (id) ON DELETE CASCADE); " +
+            $"INSERT INTO user_badges VALUES ({user.Id})");
         await using var connection = await database.OpenConnectionAsync();
         var respawner = await Respawner.CreateAsync(connection, Keeping("user_badges"));
 
@@ -69,11 +87,13 @@ public sealed class TestRespawnerTests
         (await database.ScalarAsync<long>("SELECT count(*) FROM countries")).ShouldBe(1);
     }
 
-    private static RespawnerOptions Keeping(string table) => new()
+    /// <summary>The tests' options, keeping <paramref name="table"/> too; with Respawn's default TRUNCATE if asked.</summary>
+    private static RespawnerOptions Keeping(string table, bool truncate = false) => new()
     {
         DbAdapter = TestRespawner.Options.DbAdapter,
         SchemasToInclude = TestRespawner.Options.SchemasToInclude,
         TablesToIgnore = [.. TestRespawner.Options.TablesToIgnore, new Table("public", table)],
+        FormatDeleteStatement = truncate ? null : TestRespawner.Options.FormatDeleteStatement,
     };
 
     private static async Task SaveAsync(PostgresTestDatabase database, params object[] entities)

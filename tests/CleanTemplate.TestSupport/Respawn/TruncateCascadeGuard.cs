@@ -4,8 +4,9 @@ using Respawn;
 namespace CleanTemplate.TestSupport.Respawn;
 
 /// <summary>
-/// Respawn empties PostgreSQL tables with one <c>TRUNCATE ... CASCADE</c>, and CASCADE also empties every table that
-/// has a foreign key to one of them, ignored or not. This makes that silent loss of kept data a loud failure.
+/// Respawn's default PostgreSQL reset is one <c>TRUNCATE ... CASCADE</c>, and CASCADE also empties every table that has
+/// a foreign key to one of them, ignored or not (ordered DELETEs do the same through an <c>ON DELETE CASCADE</c> key, or
+/// fail on any other). This makes that loss of kept data a loud failure when the respawner is created.
 /// </summary>
 public static class TruncateCascadeGuard
 {
@@ -39,7 +40,8 @@ public static class TruncateCascadeGuard
 
         if (cascades.Count > 0)
             throw new InvalidOperationException(
-                "Respawn's TRUNCATE ... CASCADE would also empty the kept table " + string.Join(", ", cascades) +
-                ". Empty it too (remove it from TablesToIgnore), or drop its foreign key to the emptied table.");
+                "Resetting would also empty the kept table " + string.Join(", ", cascades) +
+                " (TRUNCATE ... CASCADE, or ON DELETE CASCADE). Empty it too (remove it from TablesToIgnore), or drop " +
+                "its foreign key to the emptied table.");
     }
 }

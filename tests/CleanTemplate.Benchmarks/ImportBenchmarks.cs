@@ -158,7 +158,7 @@ internal static class ImportBenchmarks
             return new ImportPath(name, target, import, database, NpgsqlDataSource.Create(connectionString), respawner);
         }
 
-        /// <summary>Empties every table (Respawn's TRUNCATE: new, empty files, as in a fresh database), adds the authors back.</summary>
+        /// <summary>Empties every table (TRUNCATE: new, empty files, as in a fresh database), adds the authors back.</summary>
         public async Task EmptyAsync()
         {
             await using var connection = await Database.OpenConnectionAsync();

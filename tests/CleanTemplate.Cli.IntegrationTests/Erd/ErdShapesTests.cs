@@ -47,7 +47,8 @@ public sealed class ErdShapesTests
 
     private static string Render()
     {
-        using var db = new ShapesContext(new DbContextOptionsBuilder<ShapesContext>().UseNpgsql().UseSnakeCaseNamingConvention().Options);
+        var options = new DbContextOptionsBuilder<ShapesContext>().UseNpgsql().UseSnakeCaseNamingConvention().Options;
+        using var db = new ShapesContext(options);
         return MermaidErd.Render(db.GetService<IDesignTimeModel>().Model);
     }
 

@@ -20,6 +20,10 @@ public static class DependencyInjection
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemDetailsEnricher.Enrich);
         services.AddExceptionHandler<GlobalExceptionHandler>();
+        services.AddOptions<ErrorResponseOptions>()
+            .Bind(configuration.GetSection(ErrorResponseOptions.SectionName))
+            .Validate(options => options.RetryAfterSeconds > 0, "Errors:RetryAfterSeconds must be at least 1.")
+            .ValidateOnStart();
         // Malformed JSON throws, so the exception handler answers it with a ProblemDetails like every other error.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(options =>

@@ -3,6 +3,7 @@ using CleanTemplate.Application.Common.Interfaces;
 using CleanTemplate.Web.Errors;
 using CleanTemplate.Web.Idempotency;
 using CleanTemplate.Web.Identity;
+using CleanTemplate.Web.RateLimiting;
 using CleanTemplate.Web.Serialization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
@@ -32,6 +33,8 @@ public static class DependencyInjection
             options.SerializerOptions.Converters.Add(new UtcTimestampConverter());
         });
 
+        services.AddConduitRateLimiting(configuration);
+
         services.AddOpenApi(options => options
             .AddDocumentTransformer<TokenSecuritySchemeTransformer>()
             .AddOperationTransformer<IdempotencyKeyOperationTransformer>());
@@ -53,6 +56,8 @@ public static class DependencyInjection
     {
         app.UseExceptionHandler();
         app.UseCors(CorsPolicy);
+        // Before the idempotency keys: a request refused for its rate is not an answer to keep.
+        app.UseRateLimiter();
         app.UseAuthentication();
         // After authentication, because keys are scoped per caller; before the status code pages, so that what it
         // stores for a bodiless 4xx is the ProblemDetails the client received.

@@ -4,9 +4,9 @@ using Npgsql;
 namespace CleanTemplate.Infrastructure.Persistence;
 
 /// <summary>
-/// Recognises an unavailable database by Npgsql's own signals, never by message text, through any wrappers
-/// (EF's <c>DbUpdateException</c>, its transient-failure <c>InvalidOperationException</c>, <c>RetryLimitExceededException</c>,
-/// whose inner exception is the last attempt's failure).
+/// Recognises an unavailable database by Npgsql's own signals, never by message text, through any wrappers (EF's
+/// <c>DbUpdateException</c>, its transient-failure <c>InvalidOperationException</c>, and
+/// <c>RetryLimitExceededException</c>, whose inner exception is the last attempt's failure).
 /// </summary>
 internal sealed class TransientFailureDetector : ITransientFailureDetector
 {

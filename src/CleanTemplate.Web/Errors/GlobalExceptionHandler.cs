@@ -68,9 +68,10 @@ internal sealed class GlobalExceptionHandler(
         if (problem.Status == StatusCodes.Status503ServiceUnavailable)
         {
             // An outage is the operator's to fix, not a bug: a warning per request, without the stack trace.
-            logger.LogWarning(
-                "Database unavailable for {Method} {Path}: {Reason}", request.Method, request.Path, exception.GetBaseException().Message);
-            httpContext.Response.Headers.RetryAfter = options.Value.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+            var reason = exception.GetBaseException().Message;
+            logger.LogWarning("Database unavailable for {Method} {Path}: {Reason}", request.Method, request.Path, reason);
+            var retryAfter = options.Value.RetryAfterSeconds;
+            httpContext.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
         }
         else if (problem.Status >= StatusCodes.Status500InternalServerError)
         {

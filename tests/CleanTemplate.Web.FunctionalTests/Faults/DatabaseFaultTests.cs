@@ -7,7 +7,8 @@ using static CleanTemplate.Web.FunctionalTests.Faults.SteadyLoad;
 namespace CleanTemplate.Web.FunctionalTests.Faults;
 
 [Collection(DatabaseFaultsDefinition.Name)]
-public sealed class DatabaseFaultTests(CrashableDatabaseFactory factory, ITestOutputHelper output) : IClassFixture<CrashableDatabaseFactory>
+public sealed class DatabaseFaultTests(CrashableDatabaseFactory factory, ITestOutputHelper output)
+    : IClassFixture<CrashableDatabaseFactory>
 {
     private const int WritesPerPhase = 10;
 
@@ -41,7 +42,8 @@ public sealed class DatabaseFaultTests(CrashableDatabaseFactory factory, ITestOu
 
         Report(load, clock.Elapsed);
         var failures = load.Outcomes.Where(outcome => !outcome.Succeeded).ToList();
-        failures.ShouldAllBe(failure => failure.Status == HttpStatusCode.ServiceUnavailable && failure.HasRetryAfter && failure.IsProblem);
+        failures.ShouldAllBe(failure =>
+            failure.Status == HttpStatusCode.ServiceUnavailable && failure.HasRetryAfter && failure.IsProblem);
         load.Outcomes.Count(outcome => outcome.Phase == Phase.Outage && !outcome.Succeeded).ShouldBeGreaterThan(0);
         readyDuringOutage.ShouldBe(HttpStatusCode.ServiceUnavailable);
         var stored = await StoredBodiesAsync();

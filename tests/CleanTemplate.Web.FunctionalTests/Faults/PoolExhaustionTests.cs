@@ -6,7 +6,8 @@ using Npgsql;
 
 namespace CleanTemplate.Web.FunctionalTests.Faults;
 
-public sealed class PoolExhaustionTests(PoolExhaustionTests.TinyPoolFactory factory) : IClassFixture<PoolExhaustionTests.TinyPoolFactory>
+public sealed class PoolExhaustionTests(PoolExhaustionTests.TinyPoolFactory factory)
+    : IClassFixture<PoolExhaustionTests.TinyPoolFactory>
 {
     /// <summary>The host with two pooled connections, and one second to wait for one.</summary>
     public sealed class TinyPoolFactory : ConduitApiFactory
@@ -54,7 +55,8 @@ public sealed class PoolExhaustionTests(PoolExhaustionTests.TinyPoolFactory fact
     // sees one snapshot of pg_stat_activity throughout.
     private async Task WaitUntilSessionsWaitForTheLockAsync(int sessions)
     {
-        const string waiting = "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'";
+        const string waiting =
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'";
         for (var attempt = 0; await factory.ScalarAsync<long>(waiting) < sessions; attempt++)
         {
             if (attempt == 200)

@@ -44,8 +44,9 @@ public sealed class SteadyLoad(string slug, IReadOnlyList<HttpClient> writers)
         for (var i = 0; i < MaxIterations && !_stopping; i++)
         {
             var body = $"writer {writer}, comment {i}";
-            await RecordAsync(true, body, () => client.PostAsJsonAsync($"/api/articles/{slug}/comments", new { comment = new { body } }));
-            await RecordAsync(false, null, () => client.GetAsync($"/api/articles/{slug}/comments"));
+            var comments = $"/api/articles/{slug}/comments";
+            await RecordAsync(true, body, () => client.PostAsJsonAsync(comments, new { comment = new { body } }));
+            await RecordAsync(false, null, () => client.GetAsync(comments));
             // Steady, not flat out: two cores serve the app, the server and the test.
             await Task.Delay(20);
         }
@@ -58,7 +59,8 @@ public sealed class SteadyLoad(string slug, IReadOnlyList<HttpClient> writers)
         var content = await response.Content.ReadAsStringAsync();
         var isProblem = response.Content.Headers.ContentType?.MediaType == "application/problem+json"
             && JsonDocument.Parse(content).RootElement.TryGetProperty("status", out _);
-        _outcomes.Enqueue(new Outcome(phase, isWrite, body, response.StatusCode, response.Headers.RetryAfter is not null, isProblem));
+        var retryAfter = response.Headers.RetryAfter is not null;
+        _outcomes.Enqueue(new Outcome(phase, isWrite, body, response.StatusCode, retryAfter, isProblem));
     }
 
     public enum Phase

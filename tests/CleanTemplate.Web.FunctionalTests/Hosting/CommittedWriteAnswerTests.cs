@@ -39,7 +39,8 @@ public sealed class CommittedWriteAnswerTests(CommittedWriteAnswerTests.Breaking
         var article = await factory.SaveArticleAsync(author);
 
         factory.Breaker.Arm();
-        var response = await client.PostAsJsonAsync($"/api/articles/{article.Slug}/comments", new { comment = new { body = "Kept once." } });
+        var response = await client.PostAsJsonAsync(
+            $"/api/articles/{article.Slug}/comments", new { comment = new { body = "Kept once." } });
 
         var comment = (await response.ShouldBeJsonAsync(HttpStatusCode.OK)).GetProperty("comment");
         comment.GetProperty("body").GetString().ShouldBe("Kept once.");

@@ -9,7 +9,8 @@ namespace CleanTemplate.Web.FunctionalTests.Support;
 /// Once armed, ends the app's server session right after the next write commits (a COMMIT, or a write outside a
 /// transaction): the database goes away between a commit and whatever the request would send next.
 /// </summary>
-public sealed class ConnectionBreakerAfterCommit(Func<string> adminConnectionString) : DbCommandInterceptor, IDbTransactionInterceptor
+public sealed class ConnectionBreakerAfterCommit(Func<string> adminConnectionString)
+    : DbCommandInterceptor, IDbTransactionInterceptor
 {
     private int _armed;
 

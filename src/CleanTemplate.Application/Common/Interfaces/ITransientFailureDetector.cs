@@ -6,6 +6,6 @@ namespace CleanTemplate.Application.Common.Interfaces;
 /// </summary>
 public interface ITransientFailureDetector
 {
-    /// <summary>True when <paramref name="exception"/>, or one it wraps, says the database is unavailable for now.</summary>
+    /// <summary>True when <paramref name="exception"/>, or one it wraps, says the database cannot serve now.</summary>
     bool IsDatabaseUnavailable(Exception exception);
 }

@@ -16,7 +16,11 @@ public sealed record FollowProfileCommand(string Username) : ICommand<ProfileDto
 public sealed record UnfollowProfileCommand(string Username) : ICommand<ProfileDto>;
 
 internal sealed class FollowProfileHandler(
-    ICurrentUser currentUser, IReadDbContext db, TypeAdapterConfig mapping, IFollowRepository follows, IUnitOfWork unitOfWork)
+    ICurrentUser currentUser,
+    IReadDbContext db,
+    TypeAdapterConfig mapping,
+    IFollowRepository follows,
+    IUnitOfWork unitOfWork)
     : IRequestHandler<FollowProfileCommand, Result<ProfileDto>>, IRequestHandler<UnfollowProfileCommand, Result<ProfileDto>>
 {
     public Task<Result<ProfileDto>> Handle(FollowProfileCommand request, CancellationToken cancellationToken) =>

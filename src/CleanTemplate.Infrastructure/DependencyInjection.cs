@@ -77,6 +77,7 @@ public static class DependencyInjection
             db.UseApplicationDatabase(provider.GetRequiredService<NpgsqlDataSource>(), options);
             db.AddInterceptors(provider.GetServices<IInterceptor>());
         });
+        services.AddSingleton<ITransientFailureDetector, TransientFailureDetector>();
         services.AddScoped<IReadDbContext>(provider => provider.GetRequiredService<ApplicationDbContext>());
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddScoped<ICommittedWrites>(provider => provider.GetRequiredService<ApplicationDbContext>().CommittedWrites);

@@ -3,6 +3,7 @@ using CleanTemplate.Application.Common.Interfaces;
 using CleanTemplate.Web.Errors;
 using CleanTemplate.Web.Idempotency;
 using CleanTemplate.Web.Identity;
+using CleanTemplate.Web.RateLimiting;
 using CleanTemplate.Web.Serialization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
@@ -20,6 +21,10 @@ public static class DependencyInjection
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemDetailsEnricher.Enrich);
         services.AddExceptionHandler<GlobalExceptionHandler>();
+        services.AddOptions<ErrorResponseOptions>()
+            .Bind(configuration.GetSection(ErrorResponseOptions.SectionName))
+            .Validate(options => options.RetryAfterSeconds > 0, "Errors:RetryAfterSeconds must be at least 1.")
+            .ValidateOnStart();
         // Malformed JSON throws, so the exception handler answers it with a ProblemDetails like every other error.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(options =>
@@ -27,6 +32,8 @@ public static class DependencyInjection
             options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
             options.SerializerOptions.Converters.Add(new UtcTimestampConverter());
         });
+
+        services.AddConduitRateLimiting(configuration);
 
         services.AddOpenApi(options => options
             .AddDocumentTransformer<TokenSecuritySchemeTransformer>()
@@ -49,6 +56,8 @@ public static class DependencyInjection
     {
         app.UseExceptionHandler();
         app.UseCors(CorsPolicy);
+        // Before the idempotency keys: a request refused for its rate is not an answer to keep.
+        app.UseRateLimiter();
         app.UseAuthentication();
         // After authentication, because keys are scoped per caller; before the status code pages, so that what it
         // stores for a bodiless 4xx is the ProblemDetails the client received.

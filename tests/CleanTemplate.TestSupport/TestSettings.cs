@@ -16,5 +16,7 @@ public static class TestSettings
         ["Database:MigrateOnStartup"] = "false",
         // Tests run background jobs on demand, never on a timer.
         ["Jobs:TagStatistics:IntervalSeconds"] = "0",
+        // Tests sign in far more often than any limit allows; the rate-limiting tests turn it on.
+        ["RateLimiting:Enabled"] = "false",
     };
 }

@@ -1,17 +1,25 @@
 using System.Text.Json;
+using System.Globalization;
 using CleanTemplate.Application.Common.Exceptions;
+using CleanTemplate.Application.Common.Interfaces;
 using CleanTemplate.Web.Identity;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace CleanTemplate.Web.Errors;
 
 /// <summary>
 /// Exceptions that reach HTTP: malformed requests (400), a write for a signed-in user whose row is gone (401), a unique
-/// key lost to a concurrent write or a stale row version (409), and the unexpected (500, with the exception text only
-/// in Development).
+/// key lost to a concurrent write or a stale row version (409), a database that cannot serve for now (503 with
+/// <c>Retry-After</c>), and the unexpected (500, with the exception text only in Development).
 /// </summary>
-internal sealed class GlobalExceptionHandler(IProblemDetailsService problemDetails, IHostEnvironment environment, ILogger<GlobalExceptionHandler> logger)
+internal sealed class GlobalExceptionHandler(
+    IProblemDetailsService problemDetails,
+    ITransientFailureDetector transientFailures,
+    IOptions<ErrorResponseOptions> options,
+    IHostEnvironment environment,
+    ILogger<GlobalExceptionHandler> logger)
     : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
@@ -42,6 +50,12 @@ internal sealed class GlobalExceptionHandler(IProblemDetailsService problemDetai
                 Title = "The resource already exists.",
                 Detail = $"A concurrent change already holds this unique value ({conflict.ConstraintName}).",
             },
+            _ when transientFailures.IsDatabaseUnavailable(exception) => new ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = "The service is unavailable for now.",
+                Detail = "Try again later.",
+            },
             _ => new ProblemDetails
             {
                 Status = StatusCodes.Status500InternalServerError,
@@ -50,8 +64,19 @@ internal sealed class GlobalExceptionHandler(IProblemDetailsService problemDetai
             },
         };
 
-        if (problem.Status >= StatusCodes.Status500InternalServerError)
-            logger.LogError(exception, "Unhandled exception for {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+        var request = httpContext.Request;
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            // An outage is the operator's to fix, not a bug: a warning per request, without the stack trace.
+            var reason = exception.GetBaseException().Message;
+            logger.LogWarning("Database unavailable for {Method} {Path}: {Reason}", request.Method, request.Path, reason);
+            var retryAfter = options.Value.RetryAfterSeconds;
+            httpContext.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
+        }
+        else if (problem.Status >= StatusCodes.Status500InternalServerError)
+        {
+            logger.LogError(exception, "Unhandled exception for {Method} {Path}", request.Method, request.Path);
+        }
 
         httpContext.Response.StatusCode = problem.Status!.Value;
         // The same challenge as a token refused by the authentication scheme.

@@ -79,7 +79,9 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, ILogger<Idempo
             response.Body = client;
         }
 
-        if (response.StatusCode < StatusCodes.Status500InternalServerError)
+        // A 429 is not an answer to the request, which did not run: a retry after Retry-After may run it.
+        var status = response.StatusCode;
+        if (status < StatusCodes.Status500InternalServerError && status != StatusCodes.Status429TooManyRequests)
             await CompleteAsync(store, scope, key, response.ToStoredResponse(recorded.ToArray()));
         else
             await ReleaseUnlessCommittedAsync();

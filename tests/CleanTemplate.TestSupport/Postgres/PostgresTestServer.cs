@@ -35,6 +35,16 @@ public sealed class PostgresTestServer
         var clock = Stopwatch.StartNew();
         var script = Task.Run(MigrationScript.Generate, cancellationToken);
         var server = await PostgresServerProviders.StartFirstAvailableAsync(providers, cancellationToken);
+        return await PrepareAsync(server, script, clock, cancellationToken);
+    }
+
+    /// <summary>A server started elsewhere (one a test may crash), migrated into a template database like the run's.</summary>
+    public static Task<PostgresTestServer> StartOnAsync(ITestPostgresServer server, CancellationToken cancellationToken) =>
+        PrepareAsync(server, Task.Run(MigrationScript.Generate, cancellationToken), Stopwatch.StartNew(), cancellationToken);
+
+    private static async Task<PostgresTestServer> PrepareAsync(
+        ITestPostgresServer server, Task<string> script, Stopwatch clock, CancellationToken cancellationToken)
+    {
         var serverReady = clock.Elapsed;
 
         var started = new PostgresTestServer(server);

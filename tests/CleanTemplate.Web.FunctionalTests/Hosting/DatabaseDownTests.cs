@@ -40,14 +40,15 @@ public sealed class DatabaseDownTests(DatabaseDownTests.UnreachableDatabaseFacto
     }
 
     [Fact]
-    public async Task A_failing_database_is_a_500_problem_without_a_stack_trace()
+    public async Task A_refused_connection_is_a_503_problem_with_retry_after_and_no_stack_trace()
     {
         var client = factory.CreateClient();
 
         var response = await client.PostAsync("/api/users/login", System.Net.Http.Json.JsonContent.Create(new { user = new { email = "a@example.com", password = "password1" } }));
 
-        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.InternalServerError);
-        problem.TryGetProperty("detail", out _).ShouldBeFalse();
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.ServiceUnavailable);
+        problem.GetProperty("detail").GetString().ShouldBe("Try again later.");
+        response.Headers.RetryAfter?.Delta.ShouldBe(TimeSpan.FromSeconds(5));
         (await response.Content.ReadAsStringAsync()).ShouldNotContain(" at ");
     }
 }

@@ -38,10 +38,16 @@ public class ConduitApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public virtual async Task InitializeAsync()
     {
-        _database = await PostgresTestDatabase.CreateAsync();
+        _database = await CreateDatabaseAsync();
         await using var connection = await Database.OpenConnectionAsync();
         _respawner = await TestRespawner.CreateAsync(connection);
     }
+
+    /// <summary>The class's database: a clone on the run's server, unless a derived factory brings its own server.</summary>
+    protected virtual Task<PostgresTestDatabase> CreateDatabaseAsync() => PostgresTestDatabase.CreateAsync();
+
+    /// <summary>Stops a server a derived factory started for itself, once its database is dropped.</summary>
+    protected virtual ValueTask DisposeServerAsync() => ValueTask.CompletedTask;
 
     /// <summary>Empties every application table; call before each test.</summary>
     public async Task ResetDatabaseAsync()
@@ -132,5 +138,6 @@ public class ConduitApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         await base.DisposeAsync();
         if (_database is not null)
             await _database.DisposeAsync();
+        await DisposeServerAsync();
     }
 }

@@ -108,6 +108,19 @@ internal sealed class LocalPostgresCluster : IAsyncDisposable
             .GetAwaiter().GetResult();
     }
 
+    /// <summary>The server's (postmaster's) process id while it runs; null when it does not.</summary>
+    public int? ServerProcessId => server.RunningProcessId();
+
+    /// <summary>
+    /// Starts the server again, on the same port and data, after it stopped or died (PostgreSQL recovers from its
+    /// write-ahead log first); returns once it accepts connections.
+    /// </summary>
+    public async Task RestartAsync(CancellationToken cancellationToken = default)
+    {
+        server.RemoveStaleLockFile();
+        await server.StartAsync(Port, options.TunedForTests, cancellationToken);
+    }
+
     /// <summary>A new builder for the superuser on <paramref name="database"/>; callers may change it freely.</summary>
     public NpgsqlConnectionStringBuilder AdminConnectionString(string database = "postgres") => new()
     {

@@ -62,7 +62,11 @@ internal sealed class ServerControl(PostgresBinaries binaries, ServerAccount acc
         return false;
     }
 
-    public bool IsRunning() => ReadPostmasterId() is { } processId && OsProcess.IsRunning(processId, "postgres");
+    public bool IsRunning() => RunningProcessId() is not null;
+
+    /// <summary>The postmaster's process id while it runs, from its lock file.</summary>
+    public int? RunningProcessId() =>
+        ReadPostmasterId() is { } processId && OsProcess.IsRunning(processId, "postgres") ? processId : null;
 
     /// <summary>
     /// Removes a lock file whose server is gone. pg_ctl copes when its PID is dead, but not when a container restart

@@ -4,6 +4,7 @@ using CleanTemplate.Application.Users.Commands.RegisterUser;
 using CleanTemplate.Application.Users.Commands.UpdateCurrentUser;
 using CleanTemplate.Application.Users.Queries.GetCurrentUser;
 using CleanTemplate.Web.Errors;
+using CleanTemplate.Web.RateLimiting;
 using MediatR;
 
 namespace CleanTemplate.Web.Endpoints.Users;
@@ -16,8 +17,11 @@ internal static class UserEndpoints
     {
         // Anonymous even with a refused token in the header: a client holding a stale token can still sign in again.
         api.MapPost("/users", RegisterAsync).WithName("CreateUser").WithTags(Tag).AllowAnonymous()
+            .RequireRateLimiting(RateLimitingSetup.RegistrationPolicy)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .Produces<UserEnvelope<AuthenticatedUser>>(StatusCodes.Status201Created).ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
         api.MapPost("/users/login", LoginAsync).WithName("Login").WithTags(Tag).AllowAnonymous()
+            .WithLoginRateLimits().ProducesProblem(StatusCodes.Status429TooManyRequests)
             .Produces<UserEnvelope<AuthenticatedUser>>().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
         api.MapGet("/user", GetCurrentAsync).WithName("GetCurrentUser").WithTags(Tag).RequireAuthorization()
             .Produces<UserEnvelope<AuthenticatedUser>>().ProducesProblem(StatusCodes.Status401Unauthorized);

@@ -27,16 +27,15 @@ internal sealed class CreateArticleHandler(
         if (currentUser.Id is not { } authorId)
             return UserErrors.NotSignedIn;
 
-        // The tag upsert and the article insert commit together, or neither does.
-        var article = await unitOfWork.InTransactionAsync(async ct =>
+        // The tag upsert and the article insert commit together, or neither does. The answer is read before the
+        // commit: once committed, no further round trip may fail and turn a write that happened into an error.
+        return await unitOfWork.InTransactionAsync<Result<ArticleDto>>(async ct =>
         {
             var tagged = await tags.EnsureAsync(TagNames.Normalize(request.TagList), ct);
             var written = Article.Write(authorId, request.Title!, request.Description!, request.Body!, tagged);
             articles.Add(written);
             await ArticleSlugs.SaveWithUniqueSlugAsync(written, articles, unitOfWork, ct);
-            return written;
+            return (await GetArticleHandler.ReadAsync(db, mapping, written.Slug, authorId, ct))!;
         }, cancellationToken);
-
-        return (await GetArticleHandler.ReadAsync(db, mapping, article.Slug, authorId, cancellationToken))!;
     }
 }

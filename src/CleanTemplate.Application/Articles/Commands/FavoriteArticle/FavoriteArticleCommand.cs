@@ -18,6 +18,7 @@ internal sealed class FavoriteArticleHandler(
     ICurrentUser currentUser,
     IArticleRepository articles,
     IFavoriteRepository favorites,
+    IUnitOfWork unitOfWork,
     IReadDbContext db,
     TypeAdapterConfig mapping)
     : IRequestHandler<FavoriteArticleCommand, Result<ArticleDto>>, IRequestHandler<UnfavoriteArticleCommand, Result<ArticleDto>>
@@ -35,7 +36,11 @@ internal sealed class FavoriteArticleHandler(
         if (await articles.FindIdBySlugAsync(slug, cancellationToken) is not { } articleId)
             return ArticleErrors.NotFound(slug);
 
-        await change(userId, articleId, cancellationToken);
-        return (await GetArticleHandler.ReadAsync(db, mapping, slug, userId, cancellationToken))!;
+        // Read back before the commit: once committed, no further round trip may fail and turn the write into an error.
+        return await unitOfWork.InTransactionAsync<Result<ArticleDto>>(async ct =>
+        {
+            await change(userId, articleId, ct);
+            return (await GetArticleHandler.ReadAsync(db, mapping, slug, userId, ct))!;
+        }, cancellationToken);
     }
 }

@@ -30,8 +30,9 @@ internal sealed class UpdateArticleHandler(
             return UserErrors.NotSignedIn;
 
         // Edits of one article are serialised on its row lock: a concurrent rename waits instead of racing for the
-        // new slug, and the version compared below is the current one, not a snapshot that may already be stale.
-        var slug = await unitOfWork.InTransactionAsync<Result<string>>(async ct =>
+        // new slug, and the version compared below is the current one, not a snapshot that may already be stale. The
+        // answer is read before the commit, so no round trip after it can turn a committed edit into an error.
+        return await unitOfWork.InTransactionAsync<Result<ArticleDto>>(async ct =>
         {
             var article = await articles.GetBySlugForUpdateAsync(request.Slug, ct);
             if (article is null)
@@ -48,12 +49,8 @@ internal sealed class UpdateArticleHandler(
                 await unitOfWork.SaveChangesAsync(ct);
             else
                 await ArticleSlugs.SaveWithUniqueSlugAsync(article, articles, unitOfWork, ct);
-            return article.Slug;
+            return (await GetArticleHandler.ReadAsync(db, mapping, article.Slug, userId, ct))!;
         }, cancellationToken);
-
-        if (!slug.IsSuccess)
-            return slug.Error;
-        return (await GetArticleHandler.ReadAsync(db, mapping, slug.Value, userId, cancellationToken))!;
     }
 }
 

@@ -31,11 +31,15 @@ internal sealed class AddCommentHandler(
             return ArticleErrors.NotFound(request.Slug);
 
         var comment = article.Comment(userId, request.Body!);
-        await unitOfWork.SaveChangesAsync(cancellationToken);
-        using var viewer = Viewer.Begin(db, userId);
-        return await db.Comments.Where(saved => saved.Id == comment.Id)
-            .ProjectToType<CommentDto>(mapping)
-            .SingleAsync(cancellationToken);
+        // Read back before the commit: once committed, no further round trip may fail and turn the write into an error.
+        return await unitOfWork.InTransactionAsync<Result<CommentDto>>(async ct =>
+        {
+            await unitOfWork.SaveChangesAsync(ct);
+            using var viewer = Viewer.Begin(db, userId);
+            return await db.Comments.Where(saved => saved.Id == comment.Id)
+                .ProjectToType<CommentDto>(mapping)
+                .SingleAsync(ct);
+        }, cancellationToken);
     }
 }
 

@@ -16,7 +16,11 @@ public sealed record FollowProfileCommand(string Username) : ICommand<ProfileDto
 public sealed record UnfollowProfileCommand(string Username) : ICommand<ProfileDto>;
 
 internal sealed class FollowProfileHandler(
-    ICurrentUser currentUser, IReadDbContext db, TypeAdapterConfig mapping, IFollowRepository follows)
+    ICurrentUser currentUser,
+    IReadDbContext db,
+    TypeAdapterConfig mapping,
+    IFollowRepository follows,
+    IUnitOfWork unitOfWork)
     : IRequestHandler<FollowProfileCommand, Result<ProfileDto>>, IRequestHandler<UnfollowProfileCommand, Result<ProfileDto>>
 {
     public Task<Result<ProfileDto>> Handle(FollowProfileCommand request, CancellationToken cancellationToken) =>
@@ -35,7 +39,11 @@ internal sealed class FollowProfileHandler(
         if (followeeId == followerId)
             return ProfileErrors.CannotFollowSelf;
 
-        await change(followerId, followeeId.Value, cancellationToken);
-        return (await GetProfileHandler.ReadAsync(db, mapping, username, followerId, cancellationToken))!;
+        // Read back before the commit: once committed, no further round trip may fail and turn the write into an error.
+        return await unitOfWork.InTransactionAsync<Result<ProfileDto>>(async ct =>
+        {
+            await change(followerId, followeeId.Value, ct);
+            return (await GetProfileHandler.ReadAsync(db, mapping, username, followerId, ct))!;
+        }, cancellationToken);
     }
 }

@@ -3,6 +3,7 @@ using CleanTemplate.Application.Common.Interfaces;
 using CleanTemplate.Web.Errors;
 using CleanTemplate.Web.Idempotency;
 using CleanTemplate.Web.Identity;
+using CleanTemplate.Web.Requests;
 using CleanTemplate.Web.Serialization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
@@ -56,12 +57,16 @@ public static class DependencyInjection
         // Bodiless 4xx/5xx (401 from the auth challenge, 404 for unknown routes, ...) become ProblemDetails too.
         app.UseStatusCodePages();
         app.UseAuthorization();
+        app.UseMiddleware<JsonCharsetMiddleware>();
 
         app.MapOpenApi();
         app.UseSwaggerUI(options => options.SwaggerEndpoint("/openapi/v1.json", "Conduit API v1"));
 
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        // Probes GET or HEAD; any other method answers 405.
+        var probeMethods = new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]);
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).WithMetadata(probeMethods);
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") })
+            .WithMetadata(probeMethods);
         return app;
     }
 }

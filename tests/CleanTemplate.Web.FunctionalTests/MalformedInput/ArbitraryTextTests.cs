@@ -10,7 +10,7 @@ namespace CleanTemplate.Web.FunctionalTests.MalformedInput;
 /// </summary>
 public sealed class ArbitraryTextTests(ConduitApiFactory factory) : MalformedInputTest(factory)
 {
-    private const int CasesPerField = 20;
+    private const int CasesPerField = 15;
 
     /// <summary>Mostly what breaks storage and parsing: NUL, controls, lone surrogates, non-characters, and plain text.</summary>
     private static readonly Gen<string> Texts = Gen.OneOf(

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using CleanTemplate.Application.Common.Interfaces;
+using CleanTemplate.Web.Endpoints.Articles;
 using CleanTemplate.Web.Errors;
 using CleanTemplate.Web.Idempotency;
 using CleanTemplate.Web.Identity;
@@ -31,7 +32,8 @@ public static class DependencyInjection
 
         services.AddOpenApi(options => options
             .AddDocumentTransformer<TokenSecuritySchemeTransformer>()
-            .AddOperationTransformer<IdempotencyKeyOperationTransformer>());
+            .AddOperationTransformer<IdempotencyKeyOperationTransformer>()
+            .AddOperationTransformer<PagingOperationTransformer>());
 
         var origins = configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? [];
         services.AddCors(options => options.AddPolicy(CorsPolicy, policy =>

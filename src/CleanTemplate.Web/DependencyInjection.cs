@@ -66,7 +66,8 @@ public static class DependencyInjection
 
         // Probes GET or HEAD; any other method answers 405.
         var probeMethods = new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]);
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).WithMetadata(probeMethods);
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false })
+            .WithMetadata(probeMethods);
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") })
             .WithMetadata(probeMethods);
         return app;

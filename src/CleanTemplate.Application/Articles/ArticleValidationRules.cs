@@ -25,5 +25,5 @@ public static class ArticleValidationRules
             .Must(tags => tags is null || tags.All(tag => tag is not null && tag.Trim().Length <= Tag.NameMaxLength))
             .WithMessage($"tags must be at most {Tag.NameMaxLength} characters")
             .Must(tags => tags is null || tags.All(tag => StorableTextRules.ProblemOf(tag) is null))
-            .WithMessage((_, tags) => "tags " + tags!.Select(StorableTextRules.ProblemOf).First(problem => problem is not null));
+            .WithMessage((_, tags) => "tags " + tags!.Select(StorableTextRules.ProblemOf).First(text => text != null));
 }

@@ -9,7 +9,7 @@ public static class UserErrors
     public static Error AlreadyTaken(IEnumerable<string> fields) =>
         Error.Validation(fields.ToDictionary(field => field, _ => AlreadyTakenMessage));
 
-    /// <summary>Deliberately silent about which of the two was wrong; the field is what RealWorld frontends show.</summary>
+    /// <summary>Silent about which of the two was wrong; RealWorld frontends show the field.</summary>
     public static Error InvalidCredentials { get; } = Error.Unauthorized(
         "Invalid email or password.", new Dictionary<string, string[]> { ["email or password"] = ["is invalid"] });
 

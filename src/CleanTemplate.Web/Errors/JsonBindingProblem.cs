@@ -44,8 +44,9 @@ internal static class JsonBindingProblem
         };
     }
 
-    /// <summary>The API's name of the property at <paramref name="path"/> (<c>$.article.tagList[0]</c>) and its contract.</summary>
-    private static (string Field, JsonTypeInfo? Type) Resolve(string? path, JsonTypeInfo? root, JsonSerializerOptions options)
+    /// <summary>The API's name of the property at <paramref name="path"/> (`$.article.tagList[0]`), its type.</summary>
+    private static (string Field, JsonTypeInfo? Type) Resolve(
+        string? path, JsonTypeInfo? root, JsonSerializerOptions options)
     {
         var names = new List<string>();
         var current = root;

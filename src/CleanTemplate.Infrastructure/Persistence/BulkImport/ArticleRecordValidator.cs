@@ -18,7 +18,8 @@ internal sealed class ArticleRecordValidator : AbstractValidator<ArticleRecord>
 
         RuleFor(record => record.Author).Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("can't be empty")
-            .MaximumLength(User.UsernameMaxLength).WithMessage($"is too long (maximum is {User.UsernameMaxLength} characters)")
+            .MaximumLength(User.UsernameMaxLength)
+            .WithMessage($"is too long (maximum is {User.UsernameMaxLength} characters)")
             .StorableText();
         RuleFor(record => record.Title).ArticleTitle();
         RuleFor(record => record.Description).ArticleDescription();

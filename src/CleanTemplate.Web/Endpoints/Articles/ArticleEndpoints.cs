@@ -54,7 +54,8 @@ internal static class ArticleEndpoints
     }
 
     private static async Task<IResult> FeedAsync(
-        HttpContext http, string? limit, string? offset, string? cursor, IMediator mediator, CancellationToken cancellationToken)
+        HttpContext http, string? limit, string? offset, string? cursor,
+        IMediator mediator, CancellationToken cancellationToken)
     {
         var paging = PagingParameters.Parse(limit, offset);
         if (!paging.IsSuccess)

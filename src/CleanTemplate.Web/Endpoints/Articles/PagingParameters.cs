@@ -14,7 +14,8 @@ internal readonly record struct PagingParameters(int? Limit, int? Offset)
     {
         var errors = new Dictionary<string, string[]>();
         var parsed = new PagingParameters(
-            Parse(limit, "limit", ArticlePaging.LimitRule, errors), Parse(offset, "offset", ArticlePaging.OffsetRule, errors));
+            Parse(limit, "limit", ArticlePaging.LimitRule, errors),
+            Parse(offset, "offset", ArticlePaging.OffsetRule, errors));
         return errors.Count == 0 ? parsed : Error.Validation(errors);
     }
 

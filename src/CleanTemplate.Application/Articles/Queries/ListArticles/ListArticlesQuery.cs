@@ -42,7 +42,7 @@ internal sealed class ListArticlesValidator : AbstractValidator<ListArticlesQuer
     public ListArticlesValidator()
     {
         this.AddPagingRules(query => query.Limit, query => query.Offset, query => query.Cursor);
-        // A filter PostgreSQL cannot compare is refused like a bad field, naming the parameter, rather than matching nothing.
+        // A filter PostgreSQL cannot compare is refused like a bad field, naming it, rather than matching nothing.
         RuleFor(query => query.Tag).StorableText();
         RuleFor(query => query.Author).StorableText();
         RuleFor(query => query.Favorited).StorableText();

@@ -1,9 +1,11 @@
 using System.Text.Json.Serialization;
 using CleanTemplate.Application.Common.Interfaces;
+using CleanTemplate.Web.Endpoints.Articles;
 using CleanTemplate.Web.Errors;
 using CleanTemplate.Web.Idempotency;
 using CleanTemplate.Web.Identity;
 using CleanTemplate.Web.RateLimiting;
+using CleanTemplate.Web.Requests;
 using CleanTemplate.Web.Serialization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
@@ -37,7 +39,8 @@ public static class DependencyInjection
 
         services.AddOpenApi(options => options
             .AddDocumentTransformer<TokenSecuritySchemeTransformer>()
-            .AddOperationTransformer<IdempotencyKeyOperationTransformer>());
+            .AddOperationTransformer<IdempotencyKeyOperationTransformer>()
+            .AddOperationTransformer<PagingOperationTransformer>());
 
         var origins = configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? [];
         services.AddCors(options => options.AddPolicy(CorsPolicy, policy =>
@@ -65,12 +68,17 @@ public static class DependencyInjection
         // Bodiless 4xx/5xx (401 from the auth challenge, 404 for unknown routes, ...) become ProblemDetails too.
         app.UseStatusCodePages();
         app.UseAuthorization();
+        app.UseMiddleware<JsonCharsetMiddleware>();
 
         app.MapOpenApi();
         app.UseSwaggerUI(options => options.SwaggerEndpoint("/openapi/v1.json", "Conduit API v1"));
 
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        // Probes GET or HEAD; any other method answers 405.
+        var probeMethods = new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]);
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false })
+            .WithMetadata(probeMethods);
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") })
+            .WithMetadata(probeMethods);
         return app;
     }
 }

@@ -12,12 +12,15 @@ public static class ArticlePaging
     /// <summary>The largest page a client may ask for; larger limits answer 422.</summary>
     public const int MaxLimit = 100;
 
+    public static readonly string LimitRule = $"must be a whole number between 1 and {MaxLimit}";
+    public static readonly string OffsetRule = "must be a whole number, 0 or more";
+
     public static void AddPagingRules<T>(this AbstractValidator<T> validator, Func<T, int?> limit, Func<T, int?> offset, Func<T, string?> cursor)
     {
         validator.RuleFor(request => limit(request)).InclusiveBetween(1, MaxLimit)
-            .WithMessage($"must be between 1 and {MaxLimit}").OverridePropertyName("limit");
+            .WithMessage(LimitRule).OverridePropertyName("limit");
         validator.RuleFor(request => offset(request)).GreaterThanOrEqualTo(0)
-            .WithMessage("must be 0 or more").OverridePropertyName("offset");
+            .WithMessage(OffsetRule).OverridePropertyName("offset");
         validator.RuleFor(request => cursor(request)).Must(text => text is null || ArticleCursor.TryDecode(text, out _))
             .WithMessage("is not a cursor this API returned").OverridePropertyName("cursor");
         validator.RuleFor(request => offset(request)).Must((request, value) => value is null or 0 || cursor(request) is null)

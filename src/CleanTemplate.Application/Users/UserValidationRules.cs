@@ -1,3 +1,4 @@
+using CleanTemplate.Application.Common.Validation;
 using CleanTemplate.Domain.Users;
 using FluentValidation;
 
@@ -13,17 +14,17 @@ public static class UserValidationRules
     public const int PasswordMaxLength = 128;
 
     public static IRuleBuilderOptions<T, string?> ValidUsername<T>(this IRuleBuilderInitial<T, string?> rule) =>
-        rule.Cascade(CascadeMode.Stop).NotEmpty().WithMessage("can't be empty")
+        rule.Cascade(CascadeMode.Stop).NotEmpty().WithMessage("can't be empty").StorableText()
             .MaximumLength(User.UsernameMaxLength).WithMessage($"is too long (maximum is {User.UsernameMaxLength} characters)")
             .Matches("^[A-Za-z0-9_.-]+$").WithMessage("may contain only letters, digits, '_', '.' and '-'");
 
     public static IRuleBuilderOptions<T, string?> ValidEmail<T>(this IRuleBuilderInitial<T, string?> rule) =>
-        rule.Cascade(CascadeMode.Stop).NotEmpty().WithMessage("can't be empty")
+        rule.Cascade(CascadeMode.Stop).NotEmpty().WithMessage("can't be empty").StorableText()
             .MaximumLength(User.EmailMaxLength).WithMessage($"is too long (maximum is {User.EmailMaxLength} characters)")
             .EmailAddress().WithMessage("is invalid");
 
     public static IRuleBuilderOptions<T, string?> ValidPassword<T>(this IRuleBuilderInitial<T, string?> rule) =>
-        rule.Cascade(CascadeMode.Stop).NotEmpty().WithMessage("can't be empty")
+        rule.Cascade(CascadeMode.Stop).NotEmpty().WithMessage("can't be empty").StorableText()
             .MinimumLength(PasswordMinLength).WithMessage($"is too short (minimum is {PasswordMinLength} characters)")
             .MaximumLength(PasswordMaxLength).WithMessage($"is too long (maximum is {PasswordMaxLength} characters)");
 }

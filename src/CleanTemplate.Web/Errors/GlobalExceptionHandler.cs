@@ -4,6 +4,7 @@ using CleanTemplate.Application.Common.Exceptions;
 using CleanTemplate.Application.Common.Interfaces;
 using CleanTemplate.Web.Identity;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
@@ -19,6 +20,7 @@ internal sealed class GlobalExceptionHandler(
     ITransientFailureDetector transientFailures,
     IOptions<ErrorResponseOptions> options,
     IHostEnvironment environment,
+    IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json,
     ILogger<GlobalExceptionHandler> logger)
     : IExceptionHandler
 {
@@ -26,12 +28,7 @@ internal sealed class GlobalExceptionHandler(
     {
         var problem = exception switch
         {
-            BadHttpRequestException badRequest => new ProblemDetails
-            {
-                Status = badRequest.StatusCode,
-                Title = "The request is malformed.",
-                Detail = badRequest.InnerException is JsonException json ? $"{badRequest.Message} {json.Message}" : badRequest.Message,
-            },
+            BadHttpRequestException badRequest => BadRequest(httpContext, badRequest),
             ConcurrencyConflictException => new ProblemDetails
             {
                 Status = StatusCodes.Status409Conflict,
@@ -88,5 +85,34 @@ internal sealed class GlobalExceptionHandler(
             ProblemDetails = problem,
             Exception = exception,
         });
+    }
+
+    /// <summary>
+    /// What the endpoint could not read, in the API's terms (a JSON field and what it must be), never the framework's
+    /// message naming .NET types and parameters, which only Development shows.
+    /// </summary>
+    private ProblemDetails BadRequest(HttpContext httpContext, BadHttpRequestException badRequest)
+    {
+        if (badRequest.InnerException is JsonException reader)
+        {
+            // The handler runs with the endpoint cleared; the feature keeps the one that threw.
+            var endpoint = httpContext.Features.Get<IExceptionHandlerFeature>()?.Endpoint;
+            var bodyType = endpoint?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType;
+            return JsonBindingProblem.From(reader, bodyType, json.Value.SerializerOptions);
+        }
+
+        return new ProblemDetails
+        {
+            Status = badRequest.StatusCode,
+            Title = badRequest.StatusCode == StatusCodes.Status415UnsupportedMediaType
+                ? "Unsupported Media Type"
+                : "The request is malformed.",
+            Detail = environment.IsDevelopment() ? badRequest.Message : badRequest.StatusCode switch
+            {
+                StatusCodes.Status415UnsupportedMediaType => "Send the body as application/json in UTF-8.",
+                StatusCodes.Status413PayloadTooLarge => "The request body is too large.",
+                _ => "The request has no JSON body, or a value of the wrong type.",
+            },
+        };
     }
 }

@@ -20,7 +20,11 @@ internal static class ResultHttpExtensions
         _ => Problem(error),
     };
 
-    private static ProblemHttpResult Problem(Error error) => TypedResults.Problem(statusCode: StatusOf(error.Kind), detail: error.Message);
+    // RealWorld frontends show only `errors`, so a failure that names fields (a wrong password) carries them too.
+    private static ProblemHttpResult Problem(Error error) => TypedResults.Problem(
+        statusCode: StatusOf(error.Kind),
+        detail: error.Message,
+        extensions: error.Fields is null ? null : new Dictionary<string, object?> { ["errors"] = error.Fields });
 
     private static int StatusOf(ErrorKind kind) => kind switch
     {

@@ -7,6 +7,33 @@ namespace CleanTemplate.Web.FunctionalTests.Articles;
 
 public sealed class ArticleListTests(ConduitApiFactory factory) : ApiTest(factory)
 {
+    [Theory]
+    [InlineData("tag")]
+    [InlineData("author")]
+    [InlineData("favorited")]
+    public async Task A_NUL_character_in_a_filter_answers_422_naming_it(string filter)
+    {
+        var response = await Anonymous.GetAsync($"/api/articles?{filter}=a%00b");
+
+        var errors = await response.ShouldBeValidationProblemAsync(filter);
+        errors.GetProperty(filter)[0].GetString()!.ShouldContain("NUL");
+    }
+
+    [Theory]
+    [InlineData("limit=abc", "limit")]
+    [InlineData("limit=2147483648", "limit")]
+    [InlineData("limit=101", "limit")]
+    [InlineData("offset=abc", "offset")]
+    [InlineData("offset=99999999999", "offset")]
+    [InlineData("offset=-1", "offset")]
+    public async Task Paging_that_is_no_whole_number_in_range_answers_422_naming_the_parameter(string query, string field)
+    {
+        var response = await Anonymous.GetAsync($"/api/articles?{query}");
+
+        var errors = await response.ShouldBeValidationProblemAsync(field);
+        errors.GetProperty(field)[0].GetString()!.ShouldStartWith("must be a whole number");
+    }
+
     [Fact]
     public async Task Articles_are_listed_newest_first_without_their_body()
     {

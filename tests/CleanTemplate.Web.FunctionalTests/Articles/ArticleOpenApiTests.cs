@@ -17,6 +17,9 @@ public sealed class ArticleOpenApiTests(ConduitApiFactory factory) : ApiTest(fac
         var operation = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("paths").GetProperty(path).GetProperty("get");
         operation.GetProperty("parameters").EnumerateArray().Select(parameter => parameter.GetProperty("name").GetString())
             .ShouldBe(path.EndsWith("feed", StringComparison.Ordinal) ? ["limit", "offset", "cursor"] : ["tag", "author", "favorited", "limit", "offset", "cursor"], ignoreOrder: true);
+        foreach (var paging in operation.GetProperty("parameters").EnumerateArray()
+                     .Where(parameter => parameter.GetProperty("name").GetString() is "limit" or "offset"))
+            paging.GetProperty("schema").GetProperty("type").GetString().ShouldBe("integer");
         var description = operation.GetProperty("description").GetString()!;
         description.ShouldContain("rel=\"next\"");
         description.ShouldContain("at most 100");

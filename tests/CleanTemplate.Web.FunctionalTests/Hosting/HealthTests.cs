@@ -12,6 +12,18 @@ public sealed class HealthTests(ConduitApiFactory factory) : ApiTest(factory)
         (await Anonymous.GetAsync("/health/ready")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
+    [Theory]
+    [InlineData("FOO", "/health/live")]
+    [InlineData("POST", "/health/live")]
+    [InlineData("DELETE", "/health/ready")]
+    public async Task Probes_answer_405_to_methods_other_than_GET_and_HEAD(string method, string path)
+    {
+        var response = await Anonymous.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
+
+        await response.ShouldBeProblemAsync(HttpStatusCode.MethodNotAllowed);
+        (await Anonymous.SendAsync(new HttpRequestMessage(HttpMethod.Head, path))).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
     [Fact]
     public async Task Unknown_routes_are_404_problem_details()
     {

@@ -7,7 +7,7 @@ public abstract class ApiTest(ConduitApiFactory factory) : IClassFixture<Conduit
 
     protected HttpClient Anonymous { get; } = factory.CreateClient();
 
-    public Task InitializeAsync() => Factory.ResetDatabaseAsync();
+    public virtual Task InitializeAsync() => Factory.ResetDatabaseAsync();
 
     public Task DisposeAsync() => Task.CompletedTask;
 }

@@ -57,6 +57,29 @@ public sealed class CurrentUserTests(ConduitApiFactory factory) : ApiTest(factor
     }
 
     [Fact]
+    public async Task An_empty_password_leaves_the_password_as_it_was_and_saves_the_bio()
+    {
+        var (user, client) = await Factory.SignedInUserAsync();
+        var hashBefore = await Factory.ScalarAsync<string>("SELECT password_hash FROM users WHERE id = @id", ("id", user.Id));
+
+        var response = await client.PutAsJsonAsync("/api/user", new { user = new { bio = "New bio", password = "" } });
+
+        (await response.ShouldBeJsonAsync(HttpStatusCode.OK)).GetProperty("user").GetProperty("bio").GetString().ShouldBe("New bio");
+        (await Factory.ScalarAsync<string>("SELECT bio FROM user_profiles WHERE id = @id", ("id", user.Id))).ShouldBe("New bio");
+        (await Factory.ScalarAsync<string>("SELECT password_hash FROM users WHERE id = @id", ("id", user.Id))).ShouldBe(hashBefore);
+    }
+
+    [Fact]
+    public async Task A_blank_password_still_answers_422()
+    {
+        var (_, client) = await Factory.SignedInUserAsync();
+
+        var response = await client.PutAsJsonAsync("/api/user", new { user = new { bio = "New bio", password = "   " } });
+
+        await response.ShouldBeValidationProblemAsync("password");
+    }
+
+    [Fact]
     public async Task Updating_the_user_answers_the_new_state_and_stores_it()
     {
         var (user, client) = await Factory.SignedInUserAsync();

@@ -34,6 +34,27 @@ public sealed class LoginTests(ConduitApiFactory factory) : ApiTest(factory)
     }
 
     [Fact]
+    public async Task A_wrong_password_answers_401_with_errors_a_frontend_shows()
+    {
+        var (user, _) = await Factory.SignedInUserAsync();
+
+        var response = await Anonymous.PostAsJsonAsync("/api/users/login", new { user = new { email = user.Email, password = "wrong password" } });
+
+        var errors = (await response.ShouldBeProblemAsync(HttpStatusCode.Unauthorized)).GetProperty("errors");
+        errors.ShouldHaveExactlyProperties("email or password");
+        errors.GetProperty("email or password")[0].GetString().ShouldBe("is invalid");
+    }
+
+    [Fact]
+    public async Task A_NUL_character_in_the_email_answers_422_naming_the_field()
+    {
+        var response = await Anonymous.PostAsJsonAsync("/api/users/login", new { user = new { email = "a\u0000b", password = "x" } });
+
+        var errors = await response.ShouldBeValidationProblemAsync("email");
+        errors.GetProperty("email")[0].GetString()!.ShouldContain("NUL");
+    }
+
+    [Fact]
     public async Task Missing_credentials_answer_422()
     {
         var response = await Anonymous.PostAsJsonAsync("/api/users/login", new { user = new { email = "" } });

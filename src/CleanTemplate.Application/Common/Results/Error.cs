@@ -1,6 +1,9 @@
 namespace CleanTemplate.Application.Common.Results;
 
-/// <summary>An expected failure of a use case. <see cref="Fields"/> names the offending fields for validation errors.</summary>
+/// <summary>
+/// An expected failure of a use case. <see cref="Fields"/> names the offending fields: always for validation errors,
+/// and for any other kind that a client should show next to a form (a wrong password).
+/// </summary>
 public sealed record Error(ErrorKind Kind, string Message, IReadOnlyDictionary<string, string[]>? Fields = null)
 {
     public static Error Validation(string field, string message) =>
@@ -9,7 +12,8 @@ public sealed record Error(ErrorKind Kind, string Message, IReadOnlyDictionary<s
     public static Error Validation(IReadOnlyDictionary<string, string[]> fields) =>
         new(ErrorKind.Validation, "One or more fields are invalid.", fields);
 
-    public static Error Unauthorized(string message) => new(ErrorKind.Unauthorized, message);
+    public static Error Unauthorized(string message, IReadOnlyDictionary<string, string[]>? fields = null) =>
+        new(ErrorKind.Unauthorized, message, fields);
 
     public static Error Forbidden(string message) => new(ErrorKind.Forbidden, message);
 

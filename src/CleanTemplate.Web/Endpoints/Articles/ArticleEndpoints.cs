@@ -43,14 +43,26 @@ internal static class ArticleEndpoints
     }
 
     private static async Task<IResult> ListAsync(
-        HttpContext http, string? tag, string? author, string? favorited, int? limit, int? offset, string? cursor,
-        IMediator mediator, CancellationToken cancellationToken) =>
-        (await mediator.Send(new ListArticlesQuery(tag, author, favorited, limit, offset, cursor), cancellationToken))
-            .ToHttpResult(page => Page(http, page));
+        HttpContext http, string? tag, string? author, string? favorited, string? limit, string? offset, string? cursor,
+        IMediator mediator, CancellationToken cancellationToken)
+    {
+        var paging = PagingParameters.Parse(limit, offset);
+        if (!paging.IsSuccess)
+            return paging.Error.ToProblem();
+        var query = new ListArticlesQuery(tag, author, favorited, paging.Value.Limit, paging.Value.Offset, cursor);
+        return (await mediator.Send(query, cancellationToken)).ToHttpResult(page => Page(http, page));
+    }
 
     private static async Task<IResult> FeedAsync(
-        HttpContext http, int? limit, int? offset, string? cursor, IMediator mediator, CancellationToken cancellationToken) =>
-        (await mediator.Send(new GetFeedQuery(limit, offset, cursor), cancellationToken)).ToHttpResult(page => Page(http, page));
+        HttpContext http, string? limit, string? offset, string? cursor,
+        IMediator mediator, CancellationToken cancellationToken)
+    {
+        var paging = PagingParameters.Parse(limit, offset);
+        if (!paging.IsSuccess)
+            return paging.Error.ToProblem();
+        var query = new GetFeedQuery(paging.Value.Limit, paging.Value.Offset, cursor);
+        return (await mediator.Send(query, cancellationToken)).ToHttpResult(page => Page(http, page));
+    }
 
     private static async Task<IResult> GetAsync(string slug, IMediator mediator, CancellationToken cancellationToken) =>
         (await mediator.Send(new GetArticleQuery(slug), cancellationToken)).ToHttpResult(Ok);

@@ -2,6 +2,7 @@ using CleanTemplate.Application.Common.Interfaces;
 using CleanTemplate.Application.Common.Mapping;
 using CleanTemplate.Application.Common.Messaging;
 using CleanTemplate.Application.Common.Results;
+using CleanTemplate.Application.Common.Validation;
 using FluentValidation;
 using Mapster;
 using MediatR;
@@ -38,5 +39,12 @@ internal sealed class ListArticlesHandler(IReadDbContext db, TypeAdapterConfig m
 
 internal sealed class ListArticlesValidator : AbstractValidator<ListArticlesQuery>
 {
-    public ListArticlesValidator() => this.AddPagingRules(query => query.Limit, query => query.Offset, query => query.Cursor);
+    public ListArticlesValidator()
+    {
+        this.AddPagingRules(query => query.Limit, query => query.Offset, query => query.Cursor);
+        // A filter PostgreSQL cannot compare is refused like a bad field, naming it, rather than matching nothing.
+        RuleFor(query => query.Tag).StorableText();
+        RuleFor(query => query.Author).StorableText();
+        RuleFor(query => query.Favorited).StorableText();
+    }
 }

@@ -3,6 +3,7 @@ using CleanTemplate.Application.Common.Interfaces;
 using CleanTemplate.Application.Common.Mapping;
 using CleanTemplate.Application.Common.Messaging;
 using CleanTemplate.Application.Common.Results;
+using CleanTemplate.Application.Common.Validation;
 using CleanTemplate.Application.Users;
 using CleanTemplate.Domain.Articles;
 using FluentValidation;
@@ -48,5 +49,6 @@ internal sealed class AddCommentValidator : AbstractValidator<AddCommentCommand>
     public AddCommentValidator() =>
         RuleFor(command => command.Body).Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("can't be empty")
+            .StorableText()
             .MaximumLength(Comment.BodyMaxLength).WithMessage($"is too long (maximum is {Comment.BodyMaxLength} characters)");
 }

@@ -1,3 +1,4 @@
+using CleanTemplate.Application.Common.Validation;
 using FluentValidation;
 
 namespace CleanTemplate.Application.Users.Commands.LoginUser;
@@ -6,7 +7,9 @@ internal sealed class LoginUserValidator : AbstractValidator<LoginUserCommand>
 {
     public LoginUserValidator()
     {
-        RuleFor(command => command.Email).NotEmpty().WithMessage("can't be empty");
-        RuleFor(command => command.Password).NotEmpty().WithMessage("can't be empty");
+        RuleFor(command => command.Email).Cascade(CascadeMode.Stop)
+            .NotEmpty().WithMessage("can't be empty").StorableText();
+        RuleFor(command => command.Password).Cascade(CascadeMode.Stop)
+            .NotEmpty().WithMessage("can't be empty").StorableText();
     }
 }

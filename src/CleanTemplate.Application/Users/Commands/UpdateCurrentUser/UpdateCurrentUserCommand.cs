@@ -6,7 +6,10 @@ using MediatR;
 
 namespace CleanTemplate.Application.Users.Commands.UpdateCurrentUser;
 
-/// <summary>Every field is optional: null leaves it as it is; an empty bio or image clears it.</summary>
+/// <summary>
+/// Every field is optional: null leaves it as it is; an empty bio or image clears it. An empty password leaves it as
+/// it is too, because RealWorld's settings screen sends <c>""</c> when "New Password" is left blank.
+/// </summary>
 public sealed record UpdateCurrentUserCommand(string? Email, string? Username, string? Password, string? Bio, string? Image)
     : ICommand<AuthenticatedUser>;
 
@@ -32,7 +35,7 @@ internal sealed class UpdateCurrentUserHandler(
             user.ChangeEmail(request.Email);
         if (request.Username is not null)
             user.ChangeUsername(request.Username);
-        if (request.Password is not null)
+        if (!string.IsNullOrEmpty(request.Password))
             user.ChangePasswordHash(passwordHasher.Hash(request.Password));
         user.Profile.Update(request.Bio, request.Image);
 

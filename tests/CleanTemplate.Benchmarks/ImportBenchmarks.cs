@@ -22,8 +22,8 @@ namespace CleanTemplate.Benchmarks;
 /// tags, parsed and validated by the same JSON reader. The import reads the JSON file as the superuser, which may turn
 /// row triggers off, and as a role that may not, whose foreign keys are checked row by row; and the same articles as a
 /// CSV file, as the superuser, to measure the CSV reader. Steady state, as in a long-running host: each path
-/// keeps its own database and connection pool across runs, and every run starts from tables emptied by the tests'
-/// reset (TRUNCATE), with the same 50 authors.
+/// keeps its own database and connection pool across runs, and every run starts from tables emptied by Respawn's
+/// TRUNCATE (`TestRespawner.Truncating()`), with the same 50 authors.
 /// </summary>
 internal static class ImportBenchmarks
 {

@@ -100,8 +100,8 @@ public static class DependencyInjection
         services.AddSingleton<ITagStatisticsJob, TagStatisticsJob>();
         services.AddHostedService<TagStatisticsSchedule>();
 
-        // Readiness: EF Core's CanConnectAsync through the app's own context. AddDbContextCheck takes no timeout, and an
-        // unreachable host must not hold a probe for the whole connect timeout, so its registration gets one.
+        // Readiness: EF Core's CanConnectAsync through the app's own context. AddDbContextCheck takes no timeout, and
+        // an unreachable host must not hold a probe for the whole connect timeout, so its registration gets one.
         services.AddHealthChecks().AddDbContextCheck<ApplicationDbContext>(DatabaseHealthCheckName, tags: ["ready"]);
         services.Configure<HealthCheckServiceOptions>(health => health.Registrations
             .Single(check => check.Name == DatabaseHealthCheckName).Timeout = TimeSpan.FromSeconds(5));

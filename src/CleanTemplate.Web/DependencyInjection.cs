@@ -77,7 +77,8 @@ public static class DependencyInjection
         var probeMethods = new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]);
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false })
             .WithMetadata(probeMethods);
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") })
+        var readiness = new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") };
+        app.MapHealthChecks("/health/ready", readiness)
             .WithMetadata(probeMethods);
         return app;
     }

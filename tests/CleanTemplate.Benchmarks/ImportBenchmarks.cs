@@ -18,10 +18,10 @@ namespace CleanTemplate.Benchmarks;
 
 /// <summary>
 /// Articles per second from the same generated articles into empty tables: the bulk import (batches resolved
-/// set-based, then binary COPY into the tables) against EF Core's AddRange + SaveChanges of the same articles with their
-/// tags, parsed and validated by the same JSON reader. The import reads the JSON file as the superuser, which may turn
-/// row triggers off, and as a role that may not, whose foreign keys are checked row by row; and the same articles as a
-/// CSV file, as the superuser, to measure the CSV reader. Steady state, as in a long-running host: each path
+/// set-based, then binary COPY into the tables) against EF Core's AddRange + SaveChanges of the same articles with
+/// their tags, parsed and validated by the same JSON reader. The import reads the JSON file as the superuser, which may
+/// turn row triggers off, and as a role that may not, whose foreign keys are checked row by row; and the same articles
+/// as a CSV file, as the superuser, to measure the CSV reader. Steady state, as in a long-running host: each path
 /// keeps its own database and connection pool across runs, and every run starts from tables emptied by Respawn's
 /// TRUNCATE (`TestRespawner.Truncating()`), with the same 50 authors.
 /// </summary>
@@ -39,9 +39,12 @@ internal static class ImportBenchmarks
         var table = new List<string>();
         // A role with the table privileges an importer needs and nothing more: it may not turn row triggers off.
         await using var plainRole = await LoginRole.CreateAsync(server.Server.ConnectionString("postgres").ConnectionString);
-        await using var setBased = await ImportPath.CreateAsync(server, "COPY, foreign keys set-based", ">= 10x EF", CopyJsonAsync);
-        await using var csv = await ImportPath.CreateAsync(server, "COPY from CSV, foreign keys set-based", ">= 10x EF", CopyCsvAsync);
-        await using var rowTriggers = await ImportPath.CreateAsync(server, "COPY, foreign-key row triggers", "-", CopyJsonAsync, async database =>
+        await using var setBased = await ImportPath.CreateAsync(
+            server, "COPY, foreign keys set-based", ">= 10x EF", CopyJsonAsync);
+        await using var csv = await ImportPath.CreateAsync(
+            server, "COPY from CSV, foreign keys set-based", ">= 10x EF", CopyCsvAsync);
+        await using var rowTriggers = await ImportPath.CreateAsync(
+            server, "COPY, foreign-key row triggers", "-", CopyJsonAsync, async database =>
         {
             await plainRole.GrantAsync(database.ConnectionString, "GRANT SELECT, INSERT, UPDATE ON users, tags, articles, article_tags TO {0}");
             return plainRole.ConnectionString(database.ConnectionString);
@@ -89,8 +92,10 @@ internal static class ImportBenchmarks
 
         Console.WriteLine();
         string[] columns = ["COPY, set-based FKs", "COPY CSV, set-based", "COPY, FK row triggers"];
-        Console.WriteLine($"{"",10}{string.Concat(columns.Select(name => $" {name,20}"))} {"EF",12}   target: COPY >= 10x EF");
-        Console.WriteLine($"{"articles",10}{string.Concat(Enumerable.Repeat($" {"rows/s",12} {"vs EF",7}", 3))} {"rows/s",12}");
+        var columnNames = string.Concat(columns.Select(name => $" {name,20}"));
+        Console.WriteLine($"{"",10}{columnNames} {"EF",12}   target: COPY >= 10x EF");
+        var copyUnits = string.Concat(Enumerable.Repeat($" {"rows/s",12} {"vs EF",7}", 3));
+        Console.WriteLine($"{"articles",10}{copyUnits} {"rows/s",12}");
         table.ForEach(Console.WriteLine);
         return results;
     }
@@ -111,8 +116,8 @@ internal static class ImportBenchmarks
     }
 
     /// <summary>
-    /// One way of loading the articles, with its own database and its own connection pool (as the importing role), both kept
-    /// for all its runs; <see cref="Import"/> returns what it wants printed beside its time.
+    /// One way of loading the articles, with its own database and its own connection pool (as the importing role),
+    /// both kept for all its runs; <see cref="Import"/> returns what it wants printed beside its time.
     /// </summary>
     private sealed class ImportPath : IAsyncDisposable
     {
@@ -136,7 +141,8 @@ internal static class ImportBenchmarks
 
         /// <param name="connectAs">The importing role's connection string for the new database; the owner's by default.</param>
         public static async Task<ImportPath> CreateAsync(PostgresTestServer server, string name, string target,
-            Func<NpgsqlDataSource, ImportFile, Task<string>> import, Func<PostgresTestDatabase, Task<string>>? connectAs = null)
+            Func<NpgsqlDataSource, ImportFile, Task<string>> import,
+            Func<PostgresTestDatabase, Task<string>>? connectAs = null)
         {
             var database = await server.CreateDatabaseAsync();
             var connectionString = connectAs is null ? database.ConnectionString : await connectAs(database);
@@ -158,7 +164,9 @@ internal static class ImportBenchmarks
             return new ImportPath(name, target, import, database, NpgsqlDataSource.Create(connectionString), respawner);
         }
 
-        /// <summary>Empties every table (TRUNCATE: new, empty files, as in a fresh database), adds the authors back.</summary>
+        /// <summary>
+        /// Empties every table (TRUNCATE: new, empty files, as in a fresh database), adds the authors back.
+        /// </summary>
         public async Task EmptyAsync()
         {
             await using var connection = await Database.OpenConnectionAsync();
@@ -179,7 +187,9 @@ internal static class ImportBenchmarks
         }
     }
 
-    /// <summary>The same generated <see cref="Rows"/> as a JSON and a CSV file in the temp directory, deleted on dispose.</summary>
+    /// <summary>
+    /// The same generated <see cref="Rows"/> as a JSON and a CSV file in the temp directory, deleted on dispose.
+    /// </summary>
     private sealed record ImportFile(string Json, string Csv, int Rows) : IAsyncDisposable
     {
         public static async Task<ImportFile> WriteAsync(int rows)
@@ -218,9 +228,11 @@ internal static class ImportBenchmarks
         }
     }
 
-    private static Task<string> CopyJsonAsync(NpgsqlDataSource dataSource, ImportFile file) => CopyAsync(dataSource, file.Json);
+    private static Task<string> CopyJsonAsync(NpgsqlDataSource dataSource, ImportFile file) =>
+        CopyAsync(dataSource, file.Json);
 
-    private static Task<string> CopyCsvAsync(NpgsqlDataSource dataSource, ImportFile file) => CopyAsync(dataSource, file.Csv);
+    private static Task<string> CopyCsvAsync(NpgsqlDataSource dataSource, ImportFile file) =>
+        CopyAsync(dataSource, file.Csv);
 
     private static async Task<string> CopyAsync(NpgsqlDataSource dataSource, string file)
     {

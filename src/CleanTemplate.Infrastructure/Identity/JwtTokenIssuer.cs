@@ -7,7 +7,8 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace CleanTemplate.Infrastructure.Identity;
 
-internal sealed class JwtTokenIssuer(IOptions<JwtOptions> options, TimeProvider clock, KnownUsers knownUsers) : ITokenIssuer
+internal sealed class JwtTokenIssuer(IOptions<JwtOptions> options, TimeProvider clock, KnownUsers knownUsers)
+    : ITokenIssuer
 {
     private readonly JsonWebTokenHandler _handler = new();
 

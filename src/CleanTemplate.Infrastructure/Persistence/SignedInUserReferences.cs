@@ -17,7 +17,9 @@ internal static class SignedInUserReferences
         "fk_follows_users_follower_id",
     };
 
-    /// <summary>The exception to throw instead of <paramref name="exception"/>, or null for any other failure.</summary>
+    /// <summary>
+    /// The exception to throw instead of <paramref name="exception"/>, or null for any other failure.
+    /// </summary>
     public static SignedInUserNotFoundException? Translate(Exception exception) =>
         (exception as PostgresException ?? exception.InnerException as PostgresException) is
         {

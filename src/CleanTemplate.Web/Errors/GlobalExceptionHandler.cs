@@ -66,7 +66,8 @@ internal sealed class GlobalExceptionHandler(
         {
             // An outage is the operator's to fix, not a bug: a warning per request, without the stack trace.
             var reason = exception.GetBaseException().Message;
-            logger.LogWarning("Database unavailable for {Method} {Path}: {Reason}", request.Method, request.Path, reason);
+            logger.LogWarning(
+                "Database unavailable for {Method} {Path}: {Reason}", request.Method, request.Path, reason);
             var retryAfter = options.Value.RetryAfterSeconds;
             httpContext.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
         }

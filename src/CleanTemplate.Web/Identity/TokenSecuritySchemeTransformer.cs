@@ -18,7 +18,10 @@ internal sealed class TokenSecuritySchemeTransformer : IOpenApiDocumentTransform
             Description = "Enter: Token <jwt> (Bearer <jwt> is accepted too)",
         };
         document.Security ??= [];
-        document.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(TokenChallenge.Scheme, document)] = [] });
+        document.Security.Add(new OpenApiSecurityRequirement
+        {
+            [new OpenApiSecuritySchemeReference(TokenChallenge.Scheme, document)] = [],
+        });
         return Task.CompletedTask;
     }
 }

@@ -29,22 +29,27 @@ public sealed class TransientFailureDetectorTests
     [Fact]
     public void Retries_run_out_on_a_server_starting_up_is_unavailable() =>
         _detector.IsDatabaseUnavailable(
-            new RetryLimitExceededException("Retries ran out.", Server(PostgresErrorCodes.CannotConnectNow))).ShouldBeTrue();
+                new RetryLimitExceededException("Retries ran out.", Server(PostgresErrorCodes.CannotConnectNow)))
+            .ShouldBeTrue();
 
     [Fact]
     public void Retries_run_out_on_a_deadlock_is_not_an_outage() =>
         _detector.IsDatabaseUnavailable(
-            new RetryLimitExceededException("Retries ran out.", Server(PostgresErrorCodes.DeadlockDetected))).ShouldBeFalse();
+                new RetryLimitExceededException("Retries ran out.", Server(PostgresErrorCodes.DeadlockDetected)))
+            .ShouldBeFalse();
 
     [Fact]
     public void A_refused_connection_wrapped_by_ef_is_unavailable() =>
         _detector.IsDatabaseUnavailable(new InvalidOperationException(
-            "An exception has been raised that is likely due to a transient failure.",
-            new NpgsqlException("Failed to connect", new SocketException((int)SocketError.ConnectionRefused)))).ShouldBeTrue();
+                "An exception has been raised that is likely due to a transient failure.",
+                new NpgsqlException("Failed to connect", new SocketException((int)SocketError.ConnectionRefused))))
+            .ShouldBeTrue();
 
     [Fact]
     public void An_exhausted_pool_is_unavailable() =>
-        _detector.IsDatabaseUnavailable(new NpgsqlException("The connection pool has been exhausted", new TimeoutException())).ShouldBeTrue();
+        _detector.IsDatabaseUnavailable(
+                new NpgsqlException("The connection pool has been exhausted", new TimeoutException()))
+            .ShouldBeTrue();
 
     [Fact]
     public void A_bug_is_not_an_outage() =>

@@ -3,7 +3,9 @@ using CleanTemplate.TestSupport.Postgres;
 
 namespace CleanTemplate.TestSupport.Tests.Postgres;
 
-/// <summary>The probe against real sockets of the test's own: a missing one, one that never answers, a fake engine.</summary>
+/// <summary>
+/// The probe against real sockets of the test's own: a missing one, one that never answers, a fake engine.
+/// </summary>
 public sealed class DockerEngineProbeTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("docker-probe-").FullName;
@@ -13,7 +15,8 @@ public sealed class DockerEngineProbeTests : IDisposable
     {
         var endpoint = DockerEngineProbe.ResolveEndpoint(null, [Path.Combine(_folder, "docker.sock")]);
 
-        var availability = await new DockerEngineProbe(TimeSpan.FromSeconds(5)).CheckAsync(endpoint, CancellationToken.None);
+        var probe = new DockerEngineProbe(TimeSpan.FromSeconds(5));
+        var availability = await probe.CheckAsync(endpoint, CancellationToken.None);
 
         availability.IsAvailable.ShouldBeFalse();
         availability.Reason.ShouldContain("no Docker engine socket");

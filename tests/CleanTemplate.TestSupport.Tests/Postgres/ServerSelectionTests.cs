@@ -69,7 +69,8 @@ public sealed class ServerSelectionTests
     public async Task A_forced_provider_that_cannot_serve_fails_with_its_reason_instead_of_falling_back()
     {
         var failure = await Should.ThrowAsync<InvalidOperationException>(() =>
-            ChooseAsync("testcontainers", Environment.Not("unset"), Containers.Not("no engine here"), Local.Answering()));
+            ChooseAsync(
+                "testcontainers", Environment.Not("unset"), Containers.Not("no engine here"), Local.Answering()));
 
         failure.Message.ShouldContain("TEST_POSTGRES_PROVIDER=testcontainers");
         failure.Message.ShouldContain("no engine here");
@@ -90,16 +91,19 @@ public sealed class ServerSelectionTests
         PostgresServerProviders.Default.Select(p => p.Name).ShouldBe(["environment", "testcontainers", "local"]);
     }
 
-    private static Task<IPostgresServerProvider> ChooseAsync(string? forced, params IPostgresServerProvider[] providers) =>
+    private static Task<IPostgresServerProvider> ChooseAsync(
+        string? forced, params IPostgresServerProvider[] providers) =>
         PostgresServerProviders.ChooseAsync(providers, forced, CancellationToken.None);
 
-    private sealed record FakeProvider(string Name, ProviderAvailability Availability = default) : IPostgresServerProvider
+    private sealed record FakeProvider(string Name, ProviderAvailability Availability = default)
+        : IPostgresServerProvider
     {
         public FakeProvider Answering() => this with { Availability = ProviderAvailability.Available };
 
         public FakeProvider Not(string reason) => this with { Availability = ProviderAvailability.Unavailable(reason) };
 
-        public Task<ProviderAvailability> CheckAsync(CancellationToken cancellationToken) => Task.FromResult(Availability);
+        public Task<ProviderAvailability> CheckAsync(CancellationToken cancellationToken) =>
+            Task.FromResult(Availability);
 
         public Task<ITestPostgresServer> StartAsync(CancellationToken cancellationToken) =>
             throw new NotSupportedException("Selection never starts a server.");

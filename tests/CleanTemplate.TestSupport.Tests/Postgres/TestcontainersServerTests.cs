@@ -3,7 +3,9 @@ using Npgsql;
 
 namespace CleanTemplate.TestSupport.Tests.Postgres;
 
-/// <summary>The whole harness (template database, clones) through Testcontainers; skipped, saying why, without Docker.</summary>
+/// <summary>
+/// The whole harness (template database, clones) through Testcontainers; skipped, saying why, without Docker.
+/// </summary>
 public sealed class TestcontainersServerTests
 {
     [SkippableFact]

@@ -48,7 +48,8 @@ public sealed class TestRespawnerTests
         var user = TestUsers.New();
         await SaveAsync(database, user);
         await database.ExecuteAsync(
-            $"CREATE TABLE user_badges (user_id integer NOT NULL REFERENCES users (id)); INSERT INTO user_badges VALUES ({user.Id})");
+            "CREATE TABLE user_badges (user_id integer NOT NULL REFERENCES users (id)); " +
+            $"INSERT INTO user_badges VALUES ({user.Id})");
         await using var connection = await database.OpenConnectionAsync();
         var respawner = await Respawner.CreateAsync(connection, Keeping("user_badges", truncate: true));
 
@@ -78,7 +79,8 @@ public sealed class TestRespawnerTests
     public async Task A_kept_table_without_such_a_key_keeps_its_rows()
     {
         await using var database = await PostgresTestDatabase.CreateAsync();
-        await database.ExecuteAsync("CREATE TABLE countries (code text PRIMARY KEY); INSERT INTO countries VALUES ('NZ')");
+        await database.ExecuteAsync(
+            "CREATE TABLE countries (code text PRIMARY KEY); INSERT INTO countries VALUES ('NZ')");
         await using var connection = await database.OpenConnectionAsync();
         var respawner = await TestRespawner.CreateAsync(connection, Keeping("countries"));
 
@@ -87,7 +89,9 @@ public sealed class TestRespawnerTests
         (await database.ScalarAsync<long>("SELECT count(*) FROM countries")).ShouldBe(1);
     }
 
-    /// <summary>The tests' options, keeping <paramref name="table"/> too; with Respawn's default TRUNCATE if asked.</summary>
+    /// <summary>
+    /// The tests' options, keeping <paramref name="table"/> too; with Respawn's default TRUNCATE if asked.
+    /// </summary>
     private static RespawnerOptions Keeping(string table, bool truncate = false) => new()
     {
         DbAdapter = TestRespawner.Options.DbAdapter,

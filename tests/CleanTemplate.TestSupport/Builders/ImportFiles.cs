@@ -30,7 +30,8 @@ public static class ImportFiles
     /// <summary>The same CSV streamed to a file (UTF-8, no byte order mark), for a benchmark's large files.</summary>
     public static async Task WriteCsvAsync(string path, IEnumerable<ImportRow> rows)
     {
-        await using var file = new StreamWriter(path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        var utf8WithoutBom = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+        await using var file = new StreamWriter(path, append: false, utf8WithoutBom);
         foreach (var line in CsvLines(rows))
             await file.WriteAsync(line);
     }

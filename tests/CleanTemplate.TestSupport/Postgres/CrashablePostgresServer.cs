@@ -19,12 +19,15 @@ public sealed class CrashablePostgresServer : IAsyncDisposable
         Server = server;
     }
 
-    /// <summary>The server with the migrated template database, for <see cref="PostgresTestServer.CreateDatabaseAsync"/>.</summary>
+    /// <summary>
+    /// The server with the migrated template database, for <see cref="PostgresTestServer.CreateDatabaseAsync"/>.
+    /// </summary>
     public PostgresTestServer Server { get; }
 
     public static async Task<CrashablePostgresServer> StartAsync(CancellationToken cancellationToken = default)
     {
-        // Not tuned for tests: fsync is cheap in /dev/shm, and lost acknowledged commits would make the test meaningless.
+        // Not tuned for tests: fsync is cheap in /dev/shm, and lost acknowledged commits
+        // would make the test meaningless.
         var options = LocalPostgresOptions.ForTests() with { TunedForTests = false };
         var cluster = await LocalPostgresCluster.StartAsync(options, cancellationToken: cancellationToken);
         var server = await PostgresTestServer.StartOnAsync(new ClusterServer(cluster), cancellationToken);
@@ -75,7 +78,8 @@ public sealed class CrashablePostgresServer : IAsyncDisposable
 
         public string? CloneStrategy => null;
 
-        public NpgsqlConnectionStringBuilder ConnectionString(string database) => cluster.AdminConnectionString(database);
+        public NpgsqlConnectionStringBuilder ConnectionString(string database) =>
+            cluster.AdminConnectionString(database);
 
         // The cluster belongs to the CrashablePostgresServer, which disposes of it.
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;

@@ -15,7 +15,8 @@ public sealed class DockerEngineProbe(TimeSpan timeout)
     public async Task<ProviderAvailability> CheckAsync(EndPoint? endpoint, CancellationToken cancellationToken)
     {
         if (endpoint is null)
-            return ProviderAvailability.Unavailable("no Docker engine socket (DOCKER_HOST unset, none at the usual paths)");
+            return ProviderAvailability.Unavailable(
+                "no Docker engine socket (DOCKER_HOST unset, none at the usual paths)");
 
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
@@ -27,9 +28,12 @@ public sealed class DockerEngineProbe(TimeSpan timeout)
             await socket.ConnectAsync(endpoint, deadline.Token);
             await socket.SendAsync("GET /_ping HTTP/1.0\r\nHost: docker\r\n\r\n"u8.ToArray(), deadline.Token);
             var answer = await ReadToEndAsync(socket, deadline.Token);
-            return answer.StartsWith("HTTP/1.", StringComparison.Ordinal) && answer.Contains(" 200 ", StringComparison.Ordinal)
+            var answeredOk = answer.StartsWith("HTTP/1.", StringComparison.Ordinal)
+                && answer.Contains(" 200 ", StringComparison.Ordinal);
+            return answeredOk
                 ? ProviderAvailability.Available
-                : ProviderAvailability.Unavailable($"the Docker engine at {endpoint} answered /_ping with '{FirstLine(answer)}'");
+                : ProviderAvailability.Unavailable(
+                    $"the Docker engine at {endpoint} answered /_ping with '{FirstLine(answer)}'");
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -42,7 +46,9 @@ public sealed class DockerEngineProbe(TimeSpan timeout)
         }
     }
 
-    /// <summary><c>DOCKER_HOST</c> (unix:// or tcp://), else the first socket file of a local or rootless engine.</summary>
+    /// <summary>
+    /// <c>DOCKER_HOST</c> (unix:// or tcp://), else the first socket file of a local or rootless engine.
+    /// </summary>
     public static EndPoint? ResolveEndpoint(string? dockerHost, IEnumerable<string> candidateSockets)
     {
         if (!string.IsNullOrWhiteSpace(dockerHost) && Uri.TryCreate(dockerHost, UriKind.Absolute, out var uri))

@@ -6,7 +6,9 @@ public interface IPostgresServerProvider
     /// <summary>The name <c>TEST_POSTGRES_PROVIDER</c> forces it by.</summary>
     string Name { get; }
 
-    /// <summary>Whether this provider can serve on this machine, and if not, why. Cheap: no server is started.</summary>
+    /// <summary>
+    /// Whether this provider can serve on this machine, and if not, why. Cheap: no server is started.
+    /// </summary>
     Task<ProviderAvailability> CheckAsync(CancellationToken cancellationToken);
 
     Task<ITestPostgresServer> StartAsync(CancellationToken cancellationToken);

@@ -19,7 +19,8 @@ public static class PostgresServerProviders
     public static async Task<ITestPostgresServer> StartFirstAvailableAsync(
         IReadOnlyList<IPostgresServerProvider> providers, CancellationToken cancellationToken)
     {
-        var provider = await ChooseAsync(providers, Environment.GetEnvironmentVariable(ForceVariableName), cancellationToken);
+        var forced = Environment.GetEnvironmentVariable(ForceVariableName);
+        var provider = await ChooseAsync(providers, forced, cancellationToken);
         return await provider.StartAsync(cancellationToken);
     }
 
@@ -37,7 +38,8 @@ public static class PostgresServerProviders
             return availability.IsAvailable
                 ? chosen
                 : throw new InvalidOperationException(
-                    $"{ForceVariableName}={forced} forces the {chosen.Name} provider, which cannot serve: {availability.Reason}.");
+                    $"{ForceVariableName}={forced} forces the {chosen.Name} provider, which cannot serve: " +
+                    $"{availability.Reason}.");
         }
 
         var reasons = new List<string>();
@@ -50,9 +52,10 @@ public static class PostgresServerProviders
         }
 
         throw new InvalidOperationException(
-            "The tests need a PostgreSQL server and found none (" + string.Join("; ", reasons) + "). Any one of these " +
-            $"works: set {EnvironmentPostgresServerProvider.VariableName} to a connection string of a role that may create " +
-            "databases (e.g. Host=localhost;Username=postgres;Password=...); run a Docker engine, for Testcontainers; or " +
-            "install the PostgreSQL server binaries (Debian/Ubuntu: apt-get install postgresql; macOS: brew install postgresql).");
+            "The tests need a PostgreSQL server and found none (" + string.Join("; ", reasons) + "). Any one of " +
+            $"these works: set {EnvironmentPostgresServerProvider.VariableName} to a connection string of a role " +
+            "that may create databases (e.g. Host=localhost;Username=postgres;Password=...); run a Docker engine, " +
+            "for Testcontainers; or install the PostgreSQL server binaries (Debian/Ubuntu: apt-get install " +
+            "postgresql; macOS: brew install postgresql).");
     }
 }

@@ -35,7 +35,9 @@ public sealed class PostgresTestDatabase : IAsyncDisposable
         return connection;
     }
 
-    /// <summary>A context on this database composed as the app composes it (naming, history table), without retries.</summary>
+    /// <summary>
+    /// A context on this database composed as the app composes it (naming, history table), without retries.
+    /// </summary>
     public ApplicationDbContext CreateDbContext()
     {
         var options = new DbContextOptionsBuilder<ApplicationDbContext>();

@@ -38,9 +38,14 @@ public sealed class PostgresTestServer
         return await PrepareAsync(server, script, clock, cancellationToken);
     }
 
-    /// <summary>A server started elsewhere (one a test may crash), migrated into a template database like the run's.</summary>
-    public static Task<PostgresTestServer> StartOnAsync(ITestPostgresServer server, CancellationToken cancellationToken) =>
-        PrepareAsync(server, Task.Run(MigrationScript.Generate, cancellationToken), Stopwatch.StartNew(), cancellationToken);
+    /// <summary>
+    /// A server started elsewhere (one a test may crash), migrated into a template database like the run's.
+    /// </summary>
+    public static Task<PostgresTestServer> StartOnAsync(ITestPostgresServer server, CancellationToken cancellationToken)
+    {
+        var script = Task.Run(MigrationScript.Generate, cancellationToken);
+        return PrepareAsync(server, script, Stopwatch.StartNew(), cancellationToken);
+    }
 
     private static async Task<PostgresTestServer> PrepareAsync(
         ITestPostgresServer server, Task<string> script, Stopwatch clock, CancellationToken cancellationToken)

@@ -41,7 +41,8 @@ public sealed class TestcontainersPostgresServerProvider(DockerEngineProbe? prob
     {
         private readonly string _connectionString = container.GetConnectionString();
 
-        public string Description => $"Testcontainers ({Image}, {container.Hostname}:{container.GetMappedPublicPort(5432)})";
+        public string Description =>
+            $"Testcontainers ({Image}, {container.Hostname}:{container.GetMappedPublicPort(5432)})";
 
         public string? CloneStrategy => null;
 

@@ -38,9 +38,9 @@ public static class TestRespawner
     };
 
     /// <summary>
-    /// A respawner for the database <paramref name="connection"/> is open on. Fails, naming the table, when a kept table
-    /// has a foreign key to an emptied one: a <c>TRUNCATE ... CASCADE</c> (or an <c>ON DELETE CASCADE</c>) would
-    /// empty it too.
+    /// A respawner for the database <paramref name="connection"/> is open on. Fails, naming the table, when a kept
+    /// table has a foreign key to an emptied one: a <c>TRUNCATE ... CASCADE</c> (or an <c>ON DELETE CASCADE</c>)
+    /// would empty it too.
     /// </summary>
     public static async Task<Respawner> CreateAsync(NpgsqlConnection connection, RespawnerOptions? options = null)
     {

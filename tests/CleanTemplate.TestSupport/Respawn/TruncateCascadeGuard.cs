@@ -5,8 +5,8 @@ namespace CleanTemplate.TestSupport.Respawn;
 
 /// <summary>
 /// Respawn's default PostgreSQL reset is one <c>TRUNCATE ... CASCADE</c>, and CASCADE also empties every table that has
-/// a foreign key to one of them, ignored or not (ordered DELETEs do the same through an <c>ON DELETE CASCADE</c> key, or
-/// fail on any other). This makes that loss of kept data a loud failure when the respawner is created.
+/// a foreign key to one of them, ignored or not (ordered DELETEs do the same through an <c>ON DELETE CASCADE</c> key,
+/// or fail on any other). This makes that loss of kept data a loud failure when the respawner is created.
 /// </summary>
 public static class TruncateCascadeGuard
 {
@@ -25,7 +25,8 @@ public static class TruncateCascadeGuard
         ORDER BY 1, 2
         """;
 
-    public static async Task ThrowIfKeptTablesReferenceEmptiedAsync(NpgsqlConnection connection, RespawnerOptions options)
+    public static async Task ThrowIfKeptTablesReferenceEmptiedAsync(
+        NpgsqlConnection connection, RespawnerOptions options)
     {
         await using var command = new NpgsqlCommand(Sql, connection);
         command.Parameters.AddWithValue("schemas", options.SchemasToInclude);
@@ -41,7 +42,7 @@ public static class TruncateCascadeGuard
         if (cascades.Count > 0)
             throw new InvalidOperationException(
                 "Resetting would also empty the kept table " + string.Join(", ", cascades) +
-                " (TRUNCATE ... CASCADE, or ON DELETE CASCADE). Empty it too (remove it from TablesToIgnore), or drop " +
-                "its foreign key to the emptied table.");
+                " (TRUNCATE ... CASCADE, or ON DELETE CASCADE). Empty it too (remove it from TablesToIgnore), or " +
+                "drop its foreign key to the emptied table.");
     }
 }

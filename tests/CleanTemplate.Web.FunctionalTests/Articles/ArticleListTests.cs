@@ -26,7 +26,8 @@ public sealed class ArticleListTests(ConduitApiFactory factory) : ApiTest(factor
     [InlineData("offset=abc", "offset")]
     [InlineData("offset=99999999999", "offset")]
     [InlineData("offset=-1", "offset")]
-    public async Task Paging_that_is_no_whole_number_in_range_answers_422_naming_the_parameter(string query, string field)
+    public async Task Paging_that_is_no_whole_number_in_range_answers_422_naming_the_parameter(
+        string query, string field)
     {
         var response = await Anonymous.GetAsync($"/api/articles?{query}");
 

@@ -9,7 +9,8 @@ public sealed class CrashableDatabaseFactory : ConduitApiFactory
 {
     private CrashablePostgresServer? _server;
 
-    public CrashablePostgresServer Postgres => _server ?? throw new InvalidOperationException("The factory is not initialized yet.");
+    public CrashablePostgresServer Postgres =>
+        _server ?? throw new InvalidOperationException("The factory is not initialized yet.");
 
     protected override async Task<PostgresTestDatabase> CreateDatabaseAsync()
     {

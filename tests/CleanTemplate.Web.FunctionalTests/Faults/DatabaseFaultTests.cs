@@ -25,7 +25,8 @@ public sealed class DatabaseFaultTests(CrashableDatabaseFactory factory, ITestOu
         var load = new SteadyLoad(article.Slug, writers);
 
         load.Start();
-        await WaitUntilAsync(() => Task.FromResult(load.Acknowledged(Phase.Before) >= WritesPerPhase), "writes before the crash");
+        await WaitUntilAsync(
+            () => Task.FromResult(load.Acknowledged(Phase.Before) >= WritesPerPhase), "writes before the crash");
         load.Current = Phase.Outage;
         var killedAt = clock.Elapsed;
         await factory.Postgres.KillAsync();
@@ -36,8 +37,10 @@ public sealed class DatabaseFaultTests(CrashableDatabaseFactory factory, ITestOu
         await factory.Postgres.RestartAsync();
         load.Current = Phase.After;
         output.WriteLine($"accepting connections again at {clock.Elapsed.TotalSeconds:F1} s");
-        await WaitUntilAsync(async () => (await health.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK, "ready again");
-        await WaitUntilAsync(() => Task.FromResult(load.Acknowledged(Phase.After) >= WritesPerPhase), "writes after the restart");
+        await WaitUntilAsync(
+            async () => (await health.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK, "ready again");
+        await WaitUntilAsync(
+            () => Task.FromResult(load.Acknowledged(Phase.After) >= WritesPerPhase), "writes after the restart");
         await load.StopAsync();
 
         Report(load, clock.Elapsed);
@@ -57,7 +60,8 @@ public sealed class DatabaseFaultTests(CrashableDatabaseFactory factory, ITestOu
         var connectionString = new NpgsqlConnectionStringBuilder(factory.Database.ConnectionString) { Pooling = false };
         await using var connection = new NpgsqlConnection(connectionString.ConnectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT body, count(*)::int FROM comments GROUP BY body", connection);
+        await using var command = new NpgsqlCommand(
+            "SELECT body, count(*)::int FROM comments GROUP BY body", connection);
         await using var reader = await command.ExecuteReaderAsync();
         var counts = new Dictionary<string, int>();
         while (await reader.ReadAsync())

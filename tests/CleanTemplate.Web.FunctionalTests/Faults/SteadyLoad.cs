@@ -25,7 +25,8 @@ public sealed class SteadyLoad(string slug, IReadOnlyList<HttpClient> writers)
         set => Volatile.Write(ref _phase, (int)value);
     }
 
-    public void Start() => _running = Task.WhenAll(writers.Select((client, index) => Task.Run(() => RunAsync(client, index))));
+    public void Start() =>
+        _running = Task.WhenAll(writers.Select((client, index) => Task.Run(() => RunAsync(client, index))));
 
     public async Task StopAsync()
     {
@@ -37,7 +38,8 @@ public sealed class SteadyLoad(string slug, IReadOnlyList<HttpClient> writers)
     public IEnumerable<string> AcknowledgedBodies() =>
         _outcomes.Where(outcome => outcome.IsWrite && outcome.Succeeded).Select(outcome => outcome.Body!);
 
-    public int Acknowledged(Phase phase) => _outcomes.Count(outcome => outcome.IsWrite && outcome.Succeeded && outcome.Phase == phase);
+    public int Acknowledged(Phase phase) =>
+        _outcomes.Count(outcome => outcome.IsWrite && outcome.Succeeded && outcome.Phase == phase);
 
     private async Task RunAsync(HttpClient client, int writer)
     {
@@ -70,7 +72,8 @@ public sealed class SteadyLoad(string slug, IReadOnlyList<HttpClient> writers)
         After,
     }
 
-    public sealed record Outcome(Phase Phase, bool IsWrite, string? Body, HttpStatusCode Status, bool HasRetryAfter, bool IsProblem)
+    public sealed record Outcome(
+        Phase Phase, bool IsWrite, string? Body, HttpStatusCode Status, bool HasRetryAfter, bool IsProblem)
     {
         public bool Succeeded => (int)Status is >= 200 and < 300;
     }

@@ -20,7 +20,8 @@ public sealed class CommittedWriteAnswerTests(CommittedWriteAnswerTests.Breaking
 
         public ConnectionBreakerAfterCommit Breaker { get; }
 
-        protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<IInterceptor>(Breaker);
+        protected override void ConfigureServices(IServiceCollection services) =>
+            services.AddSingleton<IInterceptor>(Breaker);
     }
 
     public Task InitializeAsync() => factory.ResetDatabaseAsync();
@@ -57,7 +58,10 @@ public sealed class CommittedWriteAnswerTests(CommittedWriteAnswerTests.Breaking
 
         factory.Breaker.Arm();
         var response = await client.PostAsJsonAsync("/api/articles",
-            new { article = new { title = "Written once", description = "d", body = "b", tagList = new[] { "kept" } } });
+            new
+            {
+                article = new { title = "Written once", description = "d", body = "b", tagList = new[] { "kept" } },
+            });
 
         var article = (await response.ShouldBeJsonAsync(HttpStatusCode.Created)).GetProperty("article");
         article.GetProperty("slug").GetString().ShouldBe("written-once");
@@ -74,12 +78,14 @@ public sealed class CommittedWriteAnswerTests(CommittedWriteAnswerTests.Breaking
         var saved = await factory.SaveArticleAsync(author);
 
         factory.Breaker.Arm();
-        var response = await client.PutAsJsonAsync($"/api/articles/{saved.Slug}", new { article = new { body = "Edited once." } });
+        var response = await client.PutAsJsonAsync(
+            $"/api/articles/{saved.Slug}", new { article = new { body = "Edited once." } });
 
         var article = (await response.ShouldBeJsonAsync(HttpStatusCode.OK)).GetProperty("article");
         article.GetProperty("body").GetString().ShouldBe("Edited once.");
         factory.Breaker.Broken.ShouldBe(1);
-        (await factory.ScalarAsync<string>("SELECT body FROM articles WHERE id = @id", ("id", saved.Id))).ShouldBe("Edited once.");
+        (await factory.ScalarAsync<string>("SELECT body FROM articles WHERE id = @id", ("id", saved.Id)))
+            .ShouldBe("Edited once.");
     }
 
     [Fact]
@@ -96,7 +102,8 @@ public sealed class CommittedWriteAnswerTests(CommittedWriteAnswerTests.Breaking
         article.GetProperty("favorited").GetBoolean().ShouldBeTrue();
         article.GetProperty("favoritesCount").GetInt32().ShouldBe(1);
         factory.Breaker.Broken.ShouldBe(1);
-        (await factory.ScalarAsync<long>("SELECT count(*) FROM favorites WHERE user_id = @user", ("user", reader.Id))).ShouldBe(1);
+        (await factory.ScalarAsync<long>("SELECT count(*) FROM favorites WHERE user_id = @user", ("user", reader.Id)))
+            .ShouldBe(1);
     }
 
     [Fact]
@@ -111,6 +118,7 @@ public sealed class CommittedWriteAnswerTests(CommittedWriteAnswerTests.Breaking
         var profile = (await response.ShouldBeJsonAsync(HttpStatusCode.OK)).GetProperty("profile");
         profile.GetProperty("following").GetBoolean().ShouldBeTrue();
         factory.Breaker.Broken.ShouldBe(1);
-        (await factory.ScalarAsync<long>("SELECT count(*) FROM follows WHERE follower_id = @id", ("id", follower.Id))).ShouldBe(1);
+        (await factory.ScalarAsync<long>("SELECT count(*) FROM follows WHERE follower_id = @id", ("id", follower.Id)))
+            .ShouldBe(1);
     }
 }

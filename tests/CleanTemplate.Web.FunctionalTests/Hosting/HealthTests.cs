@@ -21,7 +21,8 @@ public sealed class HealthTests(ConduitApiFactory factory) : ApiTest(factory)
         var response = await Anonymous.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
 
         await response.ShouldBeProblemAsync(HttpStatusCode.MethodNotAllowed);
-        (await Anonymous.SendAsync(new HttpRequestMessage(HttpMethod.Head, path))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var headResponse = await Anonymous.SendAsync(new HttpRequestMessage(HttpMethod.Head, path));
+        headResponse.StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
     [Fact]

@@ -12,9 +12,12 @@ public sealed class ArbitraryTextTests(ConduitApiFactory factory) : MalformedInp
 {
     private const int CasesPerField = 15;
 
-    /// <summary>Mostly what breaks storage and parsing: NUL, controls, lone surrogates, non-characters, and plain text.</summary>
+    /// <summary>
+    /// Mostly what breaks storage and parsing: NUL, controls, lone surrogates, non-characters, and plain text.
+    /// </summary>
     private static readonly Gen<string> Texts = Gen.OneOf(
-            Gen.Elements('\0', '\u0001', '\u001f', '\u007f', '\uD800', '\uDBFF', '\uDC00', '\uDFFF', '\uFFFE', '\uFFFF', '\u2028'),
+            Gen.Elements('\0', '\u0001', '\u001f', '\u007f', '\uD800', '\uDBFF', '\uDC00', '\uDFFF',
+                '\uFFFE', '\uFFFF', '\u2028'),
             Gen.Choose(0x20, 0x7E).Select(code => (char)code),
             Gen.Choose(0, 0xFFFF).Select(code => (char)code))
         .ArrayOf().Select(characters => new string(characters));
@@ -40,7 +43,8 @@ public sealed class ArbitraryTextTests(ConduitApiFactory factory) : MalformedInp
             var json = WriteEndpoint.Quote(text);
             var body = Utf8(endpoint.BodyWith(field, field == "tagList" ? $"[{json}]" : json));
             var before = await RowCountsAsync();
-            var response = await (endpoint.SignedIn ? Client : Anonymous).SendAsync(Raw(endpoint.Method, PathOf(endpoint), body));
+            var client = endpoint.SignedIn ? Client : Anonymous;
+            var response = await client.SendAsync(Raw(endpoint.Method, PathOf(endpoint), body));
             await response.ShouldBeHarmlessAsync(RowCountsAsync, before, mustRefuse: false);
         });
     }

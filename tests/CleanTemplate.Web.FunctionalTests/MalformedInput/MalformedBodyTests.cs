@@ -37,7 +37,10 @@ public sealed class MalformedBodyTests(ConduitApiFactory factory) : MalformedInp
         foreach (var endpoint in WriteEndpoint.All)
             foreach (var (field, _) in endpoint.Fields)
                 foreach (var (json, mustRefuse) in values)
-                    data.Add(endpoint.Name, field, field == "tagList" && json.StartsWith('"') ? $"[{json}]" : json, mustRefuse);
+                {
+                    var value = field == "tagList" && json.StartsWith('"') ? $"[{json}]" : json;
+                    data.Add(endpoint.Name, field, value, mustRefuse);
+                }
         return data;
     }
 
@@ -46,7 +49,8 @@ public sealed class MalformedBodyTests(ConduitApiFactory factory) : MalformedInp
         string?[] types =
         [
             "application/json; charset=bogus", "application/json; charset=latin1", "application/json; charset=utf-16",
-            "text/plain", "application/xml", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", null,
+            "text/plain", "application/xml", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x",
+            null,
         ];
         var data = new TheoryData<string, string>();
         foreach (var endpoint in WriteEndpoint.All)
@@ -65,8 +69,10 @@ public sealed class MalformedBodyTests(ConduitApiFactory factory) : MalformedInp
 
         var response = await SendAsync(endpoint, Utf8(body));
 
-        // Every field of an update is optional, so an envelope with none of them is a valid request that changes nothing.
-        var emptyUpdate = endpoint.Method == "PUT" && body.TrimStart('\uFEFF').StartsWith('{') && !body.Contains("trailing")
+        // Every field of an update is optional, so an envelope with none of them is a valid request
+        // that changes nothing.
+        var emptyUpdate = endpoint.Method == "PUT" && body.TrimStart('\uFEFF').StartsWith('{')
+            && !body.Contains("trailing")
             && !body.Contains(":5", StringComparison.Ordinal) && !body.Contains("[]", StringComparison.Ordinal);
         await response.ShouldBeHarmlessAsync(RowCountsAsync, before, mustRefuse: !emptyUpdate);
     }
@@ -87,13 +93,15 @@ public sealed class MalformedBodyTests(ConduitApiFactory factory) : MalformedInp
 
     [Theory]
     [MemberData(nameof(ContentTypes))]
-    public async Task A_body_that_is_not_utf8_json_answers_415_and_writes_nothing(string endpointName, string contentType)
+    public async Task A_body_that_is_not_utf8_json_answers_415_and_writes_nothing(
+        string endpointName, string contentType)
     {
         await ArrangeAsync();
         var endpoint = WriteEndpoint.Named(endpointName);
         var before = await RowCountsAsync();
 
-        var response = await SendAsync(endpoint, Utf8(endpoint.ValidBody), contentType == "(none)" ? null : contentType);
+        var response = await SendAsync(
+            endpoint, Utf8(endpoint.ValidBody), contentType == "(none)" ? null : contentType);
 
         ((int)response.StatusCode).ShouldBe(415, await response.Content.ReadAsStringAsync());
         await response.ShouldBeHarmlessAsync(RowCountsAsync, before);
@@ -116,6 +124,7 @@ public sealed class MalformedBodyTests(ConduitApiFactory factory) : MalformedInp
         await response.ShouldBeHarmlessAsync(RowCountsAsync, before);
     }
 
-    private Task<HttpResponseMessage> SendAsync(WriteEndpoint endpoint, byte[] body, string? contentType = "application/json") =>
+    private Task<HttpResponseMessage> SendAsync(
+        WriteEndpoint endpoint, byte[] body, string? contentType = "application/json") =>
         (endpoint.SignedIn ? Client : Anonymous).SendAsync(Raw(endpoint.Method, PathOf(endpoint), body, contentType));
 }

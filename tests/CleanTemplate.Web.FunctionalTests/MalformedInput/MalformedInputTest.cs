@@ -6,7 +6,9 @@ using CleanTemplate.Web.FunctionalTests.Support;
 
 namespace CleanTemplate.Web.FunctionalTests.MalformedInput;
 
-/// <summary>Base of the malformed-input suite: a signed-in author with an article, and raw requests sent as given.</summary>
+/// <summary>
+/// Base of the malformed-input suite: a signed-in author with an article, and raw requests sent as given.
+/// </summary>
 public abstract class MalformedInputTest(ConduitApiFactory factory) : ApiTest(factory)
 {
     // A refused request writes nothing, so one arrangement per host serves every test of a class (hundreds of them);
@@ -28,7 +30,8 @@ public abstract class MalformedInputTest(ConduitApiFactory factory) : ApiTest(fa
         (Author, Article) = await Arrangements.GetValue(Factory, ArrangeOnceAsync);
         Client = Factory.ClientFor(Author);
         // A request that succeeded may have renamed the article; its slug is read back, never assumed.
-        ArticleSlug = (await Factory.ScalarAsync<string>("SELECT slug FROM articles WHERE id = @id", ("id", Article.Id)))!;
+        ArticleSlug = (await Factory.ScalarAsync<string>(
+            "SELECT slug FROM articles WHERE id = @id", ("id", Article.Id)))!;
     }
 
     private static async Task<(User, Article)> ArrangeOnceAsync(ConduitApiFactory factory)
@@ -40,10 +43,14 @@ public abstract class MalformedInputTest(ConduitApiFactory factory) : ApiTest(fa
 
     protected Task<string> RowCountsAsync() => RowCounts.TakeAsync(Factory.Database);
 
-    protected string PathOf(WriteEndpoint endpoint) => endpoint.Path.Replace("{slug}", ArticleSlug, StringComparison.Ordinal);
+    protected string PathOf(WriteEndpoint endpoint) =>
+        endpoint.Path.Replace("{slug}", ArticleSlug, StringComparison.Ordinal);
 
-    /// <summary>Sends <paramref name="body"/> as raw bytes under <paramref name="contentType"/> (none when null).</summary>
-    protected static HttpRequestMessage Raw(string method, string path, byte[]? body, string? contentType = "application/json")
+    /// <summary>
+    /// Sends <paramref name="body"/> as raw bytes under <paramref name="contentType"/> (none when null).
+    /// </summary>
+    protected static HttpRequestMessage Raw(
+        string method, string path, byte[]? body, string? contentType = "application/json")
     {
         var request = new HttpRequestMessage(new HttpMethod(method), path);
         if (body is null)

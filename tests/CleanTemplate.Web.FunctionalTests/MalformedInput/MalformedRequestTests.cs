@@ -27,7 +27,8 @@ public sealed class MalformedRequestTests(ConduitApiFactory factory) : Malformed
             ("limit=abc", "limit"), ("limit=-1", "limit"), ("limit=0", "limit"), ("limit=101", "limit"),
             ("limit=2147483648", "limit"), ("limit=1e3", "limit"), ("limit=%00", "limit"), ("limit=1&limit=2", "limit"),
             ("offset=-1", "offset"), ("offset=abc", "offset"), ("offset=99999999999", "offset"),
-            ("cursor=garbage", "cursor"), ("cursor=%00", "cursor"), ("cursor=________________________________", "cursor"), ("tag=%00", "tag"), ("author=a%00", "author"),
+            ("cursor=garbage", "cursor"), ("cursor=%00", "cursor"),
+            ("cursor=________________________________", "cursor"), ("tag=%00", "tag"), ("author=a%00", "author"),
             ("favorited=%00b", "favorited"),
         ];
         var data = new TheoryData<string, string>();
@@ -40,7 +41,10 @@ public sealed class MalformedRequestTests(ConduitApiFactory factory) : Malformed
 
     public static TheoryData<string, string> Tokens()
     {
-        string[] tokens = ["expired", "alg none", "wrong key", "RS256", "forged signature", "garbage", "empty", "sub not a number"];
+        string[] tokens =
+        [
+            "expired", "alg none", "wrong key", "RS256", "forged signature", "garbage", "empty", "sub not a number",
+        ];
         var data = new TheoryData<string, string>();
         foreach (var endpoint in SignedInEndpoints)
             foreach (var token in tokens)
@@ -66,7 +70,8 @@ public sealed class MalformedRequestTests(ConduitApiFactory factory) : Malformed
     public async Task A_bad_token_answers_401_and_writes_nothing(string endpoint, string token)
     {
         await ArrangeAsync();
-        var (method, path) = (endpoint.Split(' ')[0], endpoint.Split(' ')[1].Replace("{slug}", ArticleSlug, StringComparison.Ordinal));
+        var (method, path) = (endpoint.Split(' ')[0],
+            endpoint.Split(' ')[1].Replace("{slug}", ArticleSlug, StringComparison.Ordinal));
         var before = await RowCountsAsync();
         using var request = Raw(method, path, method is "POST" or "PUT" ? Utf8("{}") : null);
         request.Headers.TryAddWithoutValidation("Authorization", $"Token {TokenFor(token)}");
@@ -130,7 +135,8 @@ public sealed class MalformedRequestTests(ConduitApiFactory factory) : Malformed
         "forged signature" => TestTokens.For(Author.Id)[..^4] + "AAAA",
         "garbage" => "not.a.token",
         "empty" => "",
-        "sub not a number" => TestTokens.For(Author.Id, token => token.Subject = new ClaimsIdentity([new Claim("sub", "abc")])),
+        "sub not a number" => TestTokens.For(
+            Author.Id, token => token.Subject = new ClaimsIdentity([new Claim("sub", "abc")])),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 

@@ -11,7 +11,8 @@ internal static class RefusalAssertions
     /// <paramref name="field"/> in <c>errors</c> when one is given, and left every table as it was.
     /// </summary>
     public static async Task ShouldBeHarmlessAsync(
-        this HttpResponseMessage response, Func<Task<string>> rowCounts, string countsBefore, string? field = null, bool mustRefuse = true)
+        this HttpResponseMessage response, Func<Task<string>> rowCounts, string countsBefore, string? field = null,
+        bool mustRefuse = true)
     {
         var body = await response.Content.ReadAsStringAsync();
         var status = (int)response.StatusCode;
@@ -28,7 +29,8 @@ internal static class RefusalAssertions
         if (field is not null)
         {
             problem.TryGetProperty("errors", out var errors).ShouldBeTrue(body);
-            errors.EnumerateObject().ShouldContain(error => error.Name == field || error.Name.EndsWith("." + field), body);
+            errors.EnumerateObject()
+                .ShouldContain(error => error.Name == field || error.Name.EndsWith("." + field), body);
         }
 
         (await rowCounts()).ShouldBe(countsBefore);

@@ -3,7 +3,9 @@ using Npgsql;
 
 namespace CleanTemplate.Web.FunctionalTests.MalformedInput;
 
-/// <summary>The row count of every application table: equal counts before and after mean the request wrote nothing.</summary>
+/// <summary>
+/// The row count of every application table: equal counts before and after mean the request wrote nothing.
+/// </summary>
 public static class RowCounts
 {
     public static async Task<string> TakeAsync(PostgresTestDatabase database)

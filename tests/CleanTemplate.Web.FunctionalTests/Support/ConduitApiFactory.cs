@@ -43,7 +43,9 @@ public class ConduitApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         _respawner = await TestRespawner.CreateAsync(connection);
     }
 
-    /// <summary>The class's database: a clone on the run's server, unless a derived factory brings its own server.</summary>
+    /// <summary>
+    /// The class's database: a clone on the run's server, unless a derived factory brings its own server.
+    /// </summary>
     protected virtual Task<PostgresTestDatabase> CreateDatabaseAsync() => PostgresTestDatabase.CreateAsync();
 
     /// <summary>Stops a server a derived factory started for itself, once its database is dropped.</summary>

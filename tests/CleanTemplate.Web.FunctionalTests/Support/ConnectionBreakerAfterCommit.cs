@@ -28,7 +28,8 @@ public sealed class ConnectionBreakerAfterCommit(Func<string> adminConnectionStr
         await BreakAsync(eventData.Context!.Database.GetDbConnection());
 
     public override async ValueTask<DbDataReader> ReaderExecutedAsync(
-        DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
+        DbCommand command, CommandExecutedEventData eventData, DbDataReader result,
+        CancellationToken cancellationToken = default)
     {
         if (IsAutocommittedWrite(command))
             await BreakAsync(command.Connection!);
@@ -36,7 +37,8 @@ public sealed class ConnectionBreakerAfterCommit(Func<string> adminConnectionStr
     }
 
     public override async ValueTask<int> NonQueryExecutedAsync(
-        DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
+        DbCommand command, CommandExecutedEventData eventData, int result,
+        CancellationToken cancellationToken = default)
     {
         if (IsAutocommittedWrite(command))
             await BreakAsync(command.Connection!);
@@ -44,7 +46,8 @@ public sealed class ConnectionBreakerAfterCommit(Func<string> adminConnectionStr
     }
 
     private static bool IsAutocommittedWrite(DbCommand command) =>
-        command.Transaction is null && !command.CommandText.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase);
+        command.Transaction is null
+        && !command.CommandText.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase);
 
     private async Task BreakAsync(DbConnection connection)
     {

@@ -60,13 +60,17 @@ public sealed class CurrentUserTests(ConduitApiFactory factory) : ApiTest(factor
     public async Task An_empty_password_leaves_the_password_as_it_was_and_saves_the_bio()
     {
         var (user, client) = await Factory.SignedInUserAsync();
-        var hashBefore = await Factory.ScalarAsync<string>("SELECT password_hash FROM users WHERE id = @id", ("id", user.Id));
+        var hashBefore = await Factory.ScalarAsync<string>(
+            "SELECT password_hash FROM users WHERE id = @id", ("id", user.Id));
 
         var response = await client.PutAsJsonAsync("/api/user", new { user = new { bio = "New bio", password = "" } });
 
-        (await response.ShouldBeJsonAsync(HttpStatusCode.OK)).GetProperty("user").GetProperty("bio").GetString().ShouldBe("New bio");
-        (await Factory.ScalarAsync<string>("SELECT bio FROM user_profiles WHERE id = @id", ("id", user.Id))).ShouldBe("New bio");
-        (await Factory.ScalarAsync<string>("SELECT password_hash FROM users WHERE id = @id", ("id", user.Id))).ShouldBe(hashBefore);
+        (await response.ShouldBeJsonAsync(HttpStatusCode.OK)).GetProperty("user").GetProperty("bio").GetString()
+            .ShouldBe("New bio");
+        (await Factory.ScalarAsync<string>("SELECT bio FROM user_profiles WHERE id = @id", ("id", user.Id)))
+            .ShouldBe("New bio");
+        (await Factory.ScalarAsync<string>("SELECT password_hash FROM users WHERE id = @id", ("id", user.Id)))
+            .ShouldBe(hashBefore);
     }
 
     [Fact]
@@ -74,7 +78,8 @@ public sealed class CurrentUserTests(ConduitApiFactory factory) : ApiTest(factor
     {
         var (_, client) = await Factory.SignedInUserAsync();
 
-        var response = await client.PutAsJsonAsync("/api/user", new { user = new { bio = "New bio", password = "   " } });
+        var response = await client.PutAsJsonAsync(
+            "/api/user", new { user = new { bio = "New bio", password = "   " } });
 
         await response.ShouldBeValidationProblemAsync("password");
     }

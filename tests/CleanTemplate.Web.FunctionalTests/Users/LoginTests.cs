@@ -38,7 +38,8 @@ public sealed class LoginTests(ConduitApiFactory factory) : ApiTest(factory)
     {
         var (user, _) = await Factory.SignedInUserAsync();
 
-        var response = await Anonymous.PostAsJsonAsync("/api/users/login", new { user = new { email = user.Email, password = "wrong password" } });
+        var response = await Anonymous.PostAsJsonAsync(
+            "/api/users/login", new { user = new { email = user.Email, password = "wrong password" } });
 
         var errors = (await response.ShouldBeProblemAsync(HttpStatusCode.Unauthorized)).GetProperty("errors");
         errors.ShouldHaveExactlyProperties("email or password");
@@ -48,7 +49,8 @@ public sealed class LoginTests(ConduitApiFactory factory) : ApiTest(factory)
     [Fact]
     public async Task A_NUL_character_in_the_email_answers_422_naming_the_field()
     {
-        var response = await Anonymous.PostAsJsonAsync("/api/users/login", new { user = new { email = "a\u0000b", password = "x" } });
+        var response = await Anonymous.PostAsJsonAsync(
+            "/api/users/login", new { user = new { email = "a\u0000b", password = "x" } });
 
         var errors = await response.ShouldBeValidationProblemAsync("email");
         errors.GetProperty("email")[0].GetString()!.ShouldContain("NUL");

@@ -25,5 +25,7 @@ public sealed class StorableTextRulesTests
         StorableTextRules.ProblemOf(codeUnits is null ? null : Text(codeUnits)).ShouldBeNull();
 
     private static string Text(string codeUnits) =>
-        codeUnits.Length == 0 ? "" : new(codeUnits.Split(' ').Select(unit => (char)Convert.ToUInt16(unit, 16)).ToArray());
+        codeUnits.Length == 0
+            ? ""
+            : new(codeUnits.Split(' ').Select(unit => (char)Convert.ToUInt16(unit, 16)).ToArray());
 }

@@ -8,7 +8,7 @@ namespace CleanTemplate.TestSupport.Postgres;
 /// pinned image, its data folder in memory and the local cluster's test tuning, one container for the whole run.
 /// Testcontainers' resource reaper removes it if the run is killed.
 /// </summary>
-public sealed class TestcontainersPostgresServerProvider(DockerEngineProbe? probe = null) : IPostgresServerProvider
+public sealed class TestcontainersPostgresServerProvider : IPostgresServerProvider
 {
     /// <summary>The same major version as the local-binaries path; <c>TEST_POSTGRES_IMAGE</c> overrides it.</summary>
     public const string DefaultImage = "postgres:15.18";
@@ -24,7 +24,7 @@ public sealed class TestcontainersPostgresServerProvider(DockerEngineProbe? prob
     {
         var endpoint = DockerEngineProbe.ResolveEndpoint(
             Environment.GetEnvironmentVariable("DOCKER_HOST"), DockerEngineProbe.UsualSockets());
-        return (probe ?? DockerEngineProbe.Default).CheckAsync(endpoint, cancellationToken);
+        return DockerEngineProbe.Default.CheckAsync(endpoint, cancellationToken);
     }
 
     public async Task<ITestPostgresServer> StartAsync(CancellationToken cancellationToken)

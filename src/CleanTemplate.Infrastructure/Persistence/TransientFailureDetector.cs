@@ -22,6 +22,8 @@ internal sealed class TransientFailureDetector : ITransientFailureDetector
                     return IsUnavailableState(postgres.SqlState);
                 // Client side: a refused or dropped connection, a timeout, a pool with no free connection in time.
                 case NpgsqlException { IsTransient: true }:
+                // A lost commit reply the server cannot resolve yet: neither replayed nor claimed as written.
+                case CommitOutcomeUnknownException:
                     return true;
             }
         }

@@ -1,7 +1,6 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Npgsql;
 
 namespace CleanTemplate.Web.FunctionalTests.Support;
 
@@ -54,12 +53,7 @@ public sealed class ConnectionBreakerAfterCommit(Func<string> adminConnectionStr
         if (Interlocked.Exchange(ref _armed, 0) == 0)
             return;
 
-        await using var admin = new NpgsqlConnection(adminConnectionString());
-        await admin.OpenAsync();
-        // pg_terminate_backend with a timeout returns once the session has ended, so nothing here is left to timing.
-        await using var terminate = new NpgsqlCommand("SELECT pg_terminate_backend(@pid, 10000)", admin);
-        terminate.Parameters.AddWithValue("pid", ((NpgsqlConnection)connection).ProcessID);
-        await terminate.ExecuteScalarAsync();
+        await ServerSessions.EndAsync(adminConnectionString(), connection);
         Broken++;
     }
 }

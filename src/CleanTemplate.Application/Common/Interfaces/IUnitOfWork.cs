@@ -11,6 +11,8 @@ public interface IUnitOfWork
     /// <summary>
     /// Runs a use case whose writes span more than one statement (an upsert, then a save) in one transaction, so a
     /// failure half-way leaves the database as it was. Joins the caller's transaction when one is open.
+    /// With retries on, a transient failure replays <paramref name="work"/> on an empty change tracker (so it must load
+    /// what it changes itself), unless the commit that failed is known to have happened: then its result is returned.
     /// </summary>
     Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken);
 }

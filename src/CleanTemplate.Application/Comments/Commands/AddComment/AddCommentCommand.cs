@@ -27,14 +27,15 @@ internal sealed class AddCommentHandler(
     {
         if (currentUser.Id is not { } userId)
             return UserErrors.NotSignedIn;
-        var article = await articles.GetBySlugAsync(request.Slug, cancellationToken);
-        if (article is null)
-            return ArticleErrors.NotFound(request.Slug);
-
-        var comment = article.Comment(userId, request.Body!);
         // Read back before the commit: once committed, no further round trip may fail and turn the write into an error.
+        // The article is loaded inside the unit, so a replay after a rolled-back commit comments on it afresh.
         return await unitOfWork.InTransactionAsync<Result<CommentDto>>(async ct =>
         {
+            var article = await articles.GetBySlugAsync(request.Slug, ct);
+            if (article is null)
+                return ArticleErrors.NotFound(request.Slug);
+
+            var comment = article.Comment(userId, request.Body!);
             await unitOfWork.SaveChangesAsync(ct);
             using var viewer = Viewer.Begin(db, userId);
             return await db.Comments.Where(saved => saved.Id == comment.Id)

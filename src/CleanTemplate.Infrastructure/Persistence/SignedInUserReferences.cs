@@ -1,4 +1,5 @@
 using CleanTemplate.Application.Common.Exceptions;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace CleanTemplate.Infrastructure.Persistence;
@@ -27,4 +28,18 @@ internal static class SignedInUserReferences
         } && ConstraintNames.Contains(name)
             ? new SignedInUserNotFoundException(name, exception)
             : null;
+
+    /// <summary>Runs a raw SQL write that names the signed-in user, translating a violation of such a key.</summary>
+    public static async Task ExecuteNamingSignedInUserAsync(
+        this ApplicationDbContext db, FormattableString sql, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.Database.ExecuteSqlAsync(sql, cancellationToken);
+        }
+        catch (PostgresException exception) when (Translate(exception) is { } missingUser)
+        {
+            throw missingUser;
+        }
+    }
 }

@@ -1,25 +1,15 @@
 using CleanTemplate.Application.Profiles;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace CleanTemplate.Infrastructure.Persistence.Repositories;
 
 internal sealed class FollowRepository(ApplicationDbContext db) : IFollowRepository
 {
     // ON CONFLICT on the composite primary key: following twice, or concurrently, leaves one row.
-    public async Task AddAsync(int followerId, int followeeId, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.Database.ExecuteSqlAsync(
-                $"INSERT INTO follows (follower_id, followee_id) VALUES ({followerId}, {followeeId}) ON CONFLICT DO NOTHING",
-                cancellationToken);
-        }
-        catch (PostgresException exception) when (SignedInUserReferences.Translate(exception) is { } missingUser)
-        {
-            throw missingUser;
-        }
-    }
+    public Task AddAsync(int followerId, int followeeId, CancellationToken cancellationToken) =>
+        db.ExecuteNamingSignedInUserAsync(
+            $"INSERT INTO follows (follower_id, followee_id) VALUES ({followerId}, {followeeId}) ON CONFLICT DO NOTHING",
+            cancellationToken);
 
     public Task RemoveAsync(int followerId, int followeeId, CancellationToken cancellationToken) =>
         db.Follows.Where(follow => follow.FollowerId == followerId && follow.FolloweeId == followeeId).ExecuteDeleteAsync(cancellationToken);

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Npgsql;
 
@@ -8,14 +9,16 @@ namespace CleanTemplate.Benchmarks.RawApi;
 
 /// <summary>
 /// The API's article JSON written by hand, property for property in the order of ArticleDto / ArticleSummaryDto /
-/// ProfileDto, with its timestamp format (UtcTimestampConverter) and the serializer's default escaping.
+/// ProfileDto, with its timestamp format (UtcTimestampConverter) and ASP.NET Core's escaping.
 /// </summary>
 internal static class ArticleJson
 {
     /// <summary>The last column of both queries: the article id (list) or its row version xmin (single article).</summary>
     public const int VersionColumn = 13;
 
-    public static readonly JsonWriterOptions WriterOptions = new() { SkipValidation = true };
+    // ASP.NET Core's JSON results escape with the relaxed encoder (é, <, & and ' stay as they are).
+    public static readonly JsonWriterOptions WriterOptions =
+        new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
 
     public static readonly JsonEncodedText Article = JsonEncodedText.Encode("article");
 

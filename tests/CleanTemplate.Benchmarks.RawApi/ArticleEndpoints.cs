@@ -23,6 +23,7 @@ internal static class ArticleEndpoints
 
     // The page first (by the partial index on created_at DESC, id DESC), then favorites and tags of those rows only,
     // each aggregated per article before the join. One row more than the page says whether a next page exists.
+    // The NULL stands for the body, so both queries share ArticleJson's column positions.
     private const string PageSql = """
         WITH page AS (
             SELECT id, slug, title, description, author_id, created_at, updated_at
@@ -136,7 +137,7 @@ internal static class ArticleEndpoints
                 return;
             }
 
-            var version = reader.GetFieldValue<uint>(ArticleJson.VersionColumn);
+            var version = reader.GetFieldValue<uint>(ArticleJson.IdOrVersionColumn);
             http.Response.Headers.ETag = $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
             using var json = new Utf8JsonWriter(body, ArticleJson.WriterOptions);
             json.WriteStartObject();

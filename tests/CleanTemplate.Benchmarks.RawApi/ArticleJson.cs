@@ -14,7 +14,7 @@ namespace CleanTemplate.Benchmarks.RawApi;
 internal static class ArticleJson
 {
     /// <summary>The last column of both queries: the article id (list) or its row version xmin (single article).</summary>
-    public const int VersionColumn = 13;
+    public const int IdOrVersionColumn = 13;
 
     // ASP.NET Core's JSON results escape with the relaxed encoder (é, <, & and ' stay as they are).
     public static readonly JsonWriterOptions WriterOptions =
@@ -60,7 +60,7 @@ internal static class ArticleJson
             }
 
             WriteArticle(json, reader, withBody: false);
-            last = (reader.GetDateTime(5), reader.GetGuid(VersionColumn));
+            last = (reader.GetDateTime(5), reader.GetGuid(IdOrVersionColumn));
             written++;
         }
 

@@ -1,0 +1,196 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using CleanTemplate.Infrastructure.Persistence.LocalPostgres;
+using Npgsql;
+
+namespace CleanTemplate.Benchmarks.Api;
+
+/// <summary>
+/// The read hot path of the published API against <c>tests/CleanTemplate.Benchmarks.RawApi</c>, a hand-written Npgsql
+/// endpoint serving the same bytes, on one PostgreSQL server with default durability and the same data. First check:
+/// both answer every measured request with identical bodies and headers. Then, per endpoint, warm-up runs of both,
+/// and <see cref="ApiBenchmarkOptions.Pairs"/> pairs of load runs taking turns (which app goes first alternates), so a
+/// machine that slows down for a while slows both. Figures as ratios: these machines are noisy. See README, Benchmarks.
+/// </summary>
+internal static class ApiBenchmark
+{
+    private const string ViewerName = "benchmark-viewer";
+
+    public static async Task<IReadOnlyList<string>> RunAsync(string solutionDirectory, ApiBenchmarkOptions options)
+    {
+        var work = Path.Combine(Path.GetTempPath(), $"cleantemplate-api-benchmark-{Environment.ProcessId}");
+        Directory.CreateDirectory(work);
+        var apiDll = await ServedApp.PublishAsync(Path.Combine(solutionDirectory, "src", "CleanTemplate.Web", "CleanTemplate.Web.csproj"), Path.Combine(work, "api"));
+        var rawDll = await ServedApp.PublishAsync(
+            Path.Combine(solutionDirectory, "tests", "CleanTemplate.Benchmarks.RawApi", "CleanTemplate.Benchmarks.RawApi.csproj"), Path.Combine(work, "raw"));
+
+        // Default durability (fsync, synchronous_commit, full_page_writes on), not the tests' tuning.
+        await using var cluster = await LocalPostgresCluster.StartAsync(
+            new LocalPostgresOptions { DataDirectory = EphemeralRuns.NewDataDirectory(), Ephemeral = true });
+        await using (var admin = NpgsqlDataSource.Create(cluster.AdminConnectionString().ConnectionString))
+            await admin.CreateCommand("CREATE DATABASE conduit").ExecuteNonQueryAsync();
+        var connectionString = cluster.AdminConnectionString("conduit").ConnectionString;
+
+        var environment = new Dictionary<string, string>
+        {
+            ["ConnectionStrings__Database"] = connectionString,
+            ["Jwt__SigningKey"] = Convert.ToHexString(RandomNumberGenerator.GetBytes(32)),
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            // Every request comes from one address: the login and registration limits would refuse the viewer's set-up.
+            ["RateLimiting__Enabled"] = "false",
+        };
+        await ServedApp.RunOnceAsync(apiDll, environment, "--migrate");
+        await using var api = await ServedApp.StartAsync("api", apiDll, LoopbackPort.PickFree(), environment, "/health/ready", work);
+        var token = await RegisterViewerAsync(api.Address);
+        var slug = await ApiDataSet.SeedAsync(connectionString, ViewerName);
+        await using var raw = await ServedApp.StartAsync("raw", rawDll, LoopbackPort.PickFree(), environment, $"/api/articles/{slug}", work);
+
+        Endpoint[] endpoints =
+        [
+            new("GET /api/articles?limit=20 anonymous", "/api/articles?limit=20", null),
+            new("GET /api/articles/{slug}", $"/api/articles/{slug}", null),
+            new("GET /api/articles?limit=20 signed in", "/api/articles?limit=20", $"Token {token}"),
+        ];
+        foreach (var endpoint in endpoints)
+            await EnsureSameBytesAsync(endpoint, api, raw);
+        Console.WriteLine("both apps answer every measured request with the same bytes (bodies and headers but Date)");
+
+        var load = new LoadGenerator(options.Connections, options.Duration);
+        var warmUp = new LoadGenerator(options.Connections, options.WarmUp);
+        Console.WriteLine($"load: {load.Describe()}; {options.Pairs} pairs per endpoint after {options.WarmUp.TotalSeconds:F0} s of warm-up each");
+        var postmaster = cluster.ServerProcessId ?? throw new InvalidOperationException("the PostgreSQL server is not running");
+
+        var rows = new List<string>();
+        foreach (var endpoint in endpoints)
+        {
+            foreach (var app in new[] { api, raw })
+                await warmUp.RunAsync(new Uri(app.Address, endpoint.Path), endpoint.Authorization);
+
+            var pairs = new List<(AppRun Api, AppRun Raw)>();
+            for (var pair = 0; pair < options.Pairs; pair++)
+            {
+                var order = pair % 2 == 0 ? new[] { api, raw } : [raw, api];
+                var runs = new Dictionary<ServedApp, AppRun>();
+                foreach (var app in order)
+                    runs[app] = await MeasureAsync(load, app, endpoint, postmaster);
+                pairs.Add((runs[api], runs[raw]));
+                Console.WriteLine($"{endpoint.Name}, pair {pair + 1}: {runs[api].Format("api")}");
+                Console.WriteLine($"{"",-38}         {runs[raw].Format("raw")}  ratio {runs[api].RequestsPerSecond / runs[raw].RequestsPerSecond:F2}");
+            }
+
+            rows.Add(Summarise(endpoint, pairs));
+        }
+
+        Directory.Delete(work, recursive: true);
+        return
+        [
+            $"API against the raw-Npgsql reference ({load.Describe()}, {options.Pairs} pairs, medians; ratio = this API's req/s / raw's, median of the pairs (min-max)):",
+            "| endpoint | this API | raw Npgsql | ratio | CPU ms/req api/raw (db api/raw) | alloc KB/req api/raw |",
+            "|---|---|---|---|---|---|",
+            .. rows,
+        ];
+    }
+
+    private static async Task<string> RegisterViewerAsync(Uri api)
+    {
+        using var client = new HttpClient { BaseAddress = api };
+        var registration = new { user = new { username = ViewerName, email = "viewer@example.com", password = "benchmark-password" } };
+        using var response = await client.PostAsJsonAsync("/api/users", registration);
+        response.EnsureSuccessStatusCode();
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return body.RootElement.GetProperty("user").GetProperty("token").GetString()!;
+    }
+
+    private static async Task EnsureSameBytesAsync(Endpoint endpoint, ServedApp api, ServedApp raw)
+    {
+        var (apiHeaders, apiBody) = await FetchAsync(api, endpoint);
+        var (rawHeaders, rawBody) = await FetchAsync(raw, endpoint);
+        if (apiHeaders == rawHeaders && apiBody.AsSpan().SequenceEqual(rawBody))
+            return;
+
+        var firstDifference = apiBody.AsSpan().CommonPrefixLength(rawBody);
+        throw new InvalidOperationException(
+            $"""
+            {endpoint.Name}: the raw endpoint does not answer the same bytes as the API, so the figures would not compare.
+            Mirror the API's JSON and headers in tests/CleanTemplate.Benchmarks.RawApi.
+            headers, api:
+            {apiHeaders}
+            headers, raw:
+            {rawHeaders}
+            bodies ({apiBody.Length} and {rawBody.Length} bytes) first differ at byte {firstDifference}:
+            api: ...{Excerpt(apiBody, firstDifference)}
+            raw: ...{Excerpt(rawBody, firstDifference)}
+            """);
+
+        static string Excerpt(byte[] body, int at) => Encoding.UTF8.GetString(body, Math.Max(0, at - 60), Math.Min(body.Length, at + 60) - Math.Max(0, at - 60));
+    }
+
+    private static async Task<(string Headers, byte[] Body)> FetchAsync(ServedApp app, Endpoint endpoint)
+    {
+        using var client = new HttpClient { BaseAddress = app.Address };
+        using var request = new HttpRequestMessage(HttpMethod.Get, endpoint.Path);
+        if (endpoint.Authorization is not null)
+            request.Headers.TryAddWithoutValidation("Authorization", endpoint.Authorization);
+        using var response = await client.SendAsync(request);
+        var headers = response.Headers.Concat(response.Content.Headers)
+            .Where(header => header.Key != "Date")
+            .Select(header => $"  {header.Key}: {string.Join(", ", header.Value)}")
+            .Order(StringComparer.Ordinal);
+        return ($"  status {(int)response.StatusCode}\n" + string.Join('\n', headers), await response.Content.ReadAsByteArrayAsync());
+    }
+
+    private static async Task<AppRun> MeasureAsync(LoadGenerator load, ServedApp app, Endpoint endpoint, int postmaster)
+    {
+        var before = await app.ReadCountersAsync();
+        var serverBefore = ServerCpu.Read(postmaster);
+        var result = await load.RunAsync(new Uri(app.Address, endpoint.Path), endpoint.Authorization);
+        var serverAfter = ServerCpu.Read(postmaster);
+        var spent = await app.ReadCountersAsync() - before;
+        if (result.Failed > 0)
+            throw new InvalidOperationException($"{app.Name}: {result.Failed} of {result.Requests} requests to {endpoint.Path} failed");
+        return new AppRun(result, spent, serverAfter - serverBefore);
+    }
+
+    private static string Summarise(Endpoint endpoint, List<(AppRun Api, AppRun Raw)> pairs)
+    {
+        var ratios = pairs.Select(pair => pair.Api.RequestsPerSecond / pair.Raw.RequestsPerSecond).Order().ToList();
+        var api = pairs.Select(pair => pair.Api).ToList();
+        var raw = pairs.Select(pair => pair.Raw).ToList();
+        return string.Create(CultureInfo.InvariantCulture,
+            $"| `{endpoint.Name}` | {Median(api, run => run.RequestsPerSecond):F0} req/s, p50 {Median(api, run => run.Load.P50Milliseconds):F1} ms, p99 {Median(api, run => run.Load.P99Milliseconds):F1} ms " +
+            $"| {Median(raw, run => run.RequestsPerSecond):F0} req/s, p50 {Median(raw, run => run.Load.P50Milliseconds):F1} ms, p99 {Median(raw, run => run.Load.P99Milliseconds):F1} ms " +
+            $"| **{Median(ratios):F2}** ({ratios[0]:F2}-{ratios[^1]:F2}) " +
+            $"| {Median(api, run => run.CpuMillisecondsPerRequest):F2} / {Median(raw, run => run.CpuMillisecondsPerRequest):F2} " +
+            $"({Median(api, run => run.ServerCpuMillisecondsPerRequest):F2} / {Median(raw, run => run.ServerCpuMillisecondsPerRequest):F2}) " +
+            $"| {Median(api, run => run.KilobytesPerRequest):F1} / {Median(raw, run => run.KilobytesPerRequest):F1} |");
+    }
+
+    private static double Median<T>(IEnumerable<T> items, Func<T, double> value) => Median(items.Select(value).Order().ToList());
+
+    private static double Median(List<double> sorted) =>
+        sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+
+    private sealed record Endpoint(string Name, string Path, string? Authorization);
+
+    private sealed record AppRun(LoadResult Load, ProcessCounters Spent, TimeSpan ServerCpu)
+    {
+        public double RequestsPerSecond => Load.RequestsPerSecond;
+
+        public double CpuMillisecondsPerRequest => Spent.Cpu.TotalMilliseconds / Load.Requests;
+
+        public double ServerCpuMillisecondsPerRequest => ServerCpu.TotalMilliseconds / Load.Requests;
+
+        public double KilobytesPerRequest => Spent.AllocatedBytes / 1024.0 / Load.Requests;
+
+        public string Format(string name) => string.Create(CultureInfo.InvariantCulture,
+            $"{name} {RequestsPerSecond,7:F0} req/s, p50 {Load.P50Milliseconds,6:F1} ms, p99 {Load.P99Milliseconds,6:F1} ms, " +
+            $"CPU {CpuMillisecondsPerRequest:F2} ms/req (db {ServerCpuMillisecondsPerRequest:F2}), {KilobytesPerRequest,6:F1} KB/req, " +
+            $"JIT {Spent.JitMethods * 1000.0 / Load.Requests:F1} methods/1k req, gen0 {Spent.Gen0Collections}");
+    }
+}
+
+/// <summary>The API benchmark's knobs: <c>--api-pairs</c>, <c>--api-seconds</c>, <c>--api-connections</c>.</summary>
+internal sealed record ApiBenchmarkOptions(int Pairs, TimeSpan Duration, TimeSpan WarmUp, int Connections);

@@ -24,9 +24,7 @@ public static class DependencyInjection
         services.AddScoped<IMediator>(provider => new Mediator(provider.GetRequiredService<ServiceFactory>()));
 
         // MediatR 5 nests behaviours in registration order: the first registered runs outermost.
-        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(UnhandledExceptionBehaviour<,>));
-        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
-        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(PerformanceBehaviour<,>));
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(RequestLoggingBehaviour<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
 
         var assembly = Assembly.GetExecutingAssembly();

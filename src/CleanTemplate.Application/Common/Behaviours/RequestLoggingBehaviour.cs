@@ -1,0 +1,58 @@
+using System.Diagnostics;
+using CleanTemplate.Application.Common.Interfaces;
+using MediatR;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CleanTemplate.Application.Common.Behaviours;
+
+/// <summary>
+/// Outermost behaviour: what the logs say about every use case. A Debug line with the caller as it starts (skipped,
+/// with its arguments, unless Debug is on: not by default), a warning when it took longer than
+/// <see cref="ApplicationOptions.SlowRequestThresholdMilliseconds"/>, an error with the exception when it threw
+/// (then the exception propagates). The request itself is never logged: it may carry passwords. One behaviour for the
+/// three, because each behaviour costs a resolution and an async frame on every request.
+/// </summary>
+public sealed class RequestLoggingBehaviour<TRequest, TResponse>(
+    ILogger<TRequest> logger,
+    ICurrentUser currentUser,
+    IOptions<ApplicationOptions> options)
+    : IPipelineBehavior<TRequest, TResponse>
+{
+    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    {
+        var name = typeof(TRequest).Name;
+        if (logger.IsEnabled(LogLevel.Debug))
+            RequestLog.Handling(logger, name, currentUser.Id);
+
+        var started = Stopwatch.GetTimestamp();
+        TResponse response;
+        try
+        {
+            response = await next();
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            RequestLog.Failed(logger, exception, name);
+            throw;
+        }
+
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        if (elapsed.TotalMilliseconds > options.Value.SlowRequestThresholdMilliseconds)
+            RequestLog.Slow(logger, name, elapsed.TotalMilliseconds, currentUser.Id);
+        return response;
+    }
+}
+
+/// <summary>The behaviour's log lines, source-generated: no boxing or formatting unless the level is on.</summary>
+internal static partial class RequestLog
+{
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Handling {RequestName} for user {UserId}")]
+    public static partial void Handling(ILogger logger, string requestName, int? userId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slow request {RequestName} took {ElapsedMilliseconds:F0} ms for user {UserId}")]
+    public static partial void Slow(ILogger logger, string requestName, double elapsedMilliseconds, int? userId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Request {RequestName} failed with an unhandled exception")]
+    public static partial void Failed(ILogger logger, Exception exception, string requestName);
+}

@@ -8,11 +8,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CleanTemplate.Infrastructure.Persistence;
 
-/// <summary>The unit of work of a request or task: one instance per scope, never shared across threads.</summary>
+/// <summary>
+/// The unit of work of a request or task: one instance per scope, never shared across threads. The host leases
+/// instances from a pool (see docs/dbcontext-lifetime.md), so state of its own must be reset in <see cref="DisposeAsync"/>.
+/// </summary>
 public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options) : DbContext(options), IReadDbContext
 {
-    /// <summary>What this context has committed, counted by <see cref="Interceptors.CommittedWritesInterceptor"/>.</summary>
-    internal CommittedWrites CommittedWrites { get; } = new();
+    /// <summary>What this lease of the context has committed, counted by <see cref="Interceptors.CommittedWritesInterceptor"/>.</summary>
+    internal CommittedWrites CommittedWrites { get; private set; } = new();
 
     public DbSet<User> Users => Set<User>();
 
@@ -43,6 +46,20 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
     IQueryable<Comment> IReadDbContext.Comments => Comments.AsNoTracking();
 
     IQueryable<Favorite> IReadDbContext.Favorites => Favorites.AsNoTracking();
+
+    /// <summary>Returns a pooled context to its pool (EF resets its own state); the next lease counts its writes afresh.</summary>
+    public override ValueTask DisposeAsync()
+    {
+        CommittedWrites = new();
+        return base.DisposeAsync();
+    }
+
+    /// <inheritdoc cref="DisposeAsync"/>
+    public override void Dispose()
+    {
+        CommittedWrites = new();
+        base.Dispose();
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ApplicationDbContext).Assembly);

@@ -6,7 +6,8 @@ using CleanTemplate.TestSupport.Postgres;
 // Prints what the test harness, the bulk import and the API's read hot path cost on this machine. Figures, not
 // assertions: see README, "Benchmarks".
 //   dotnet run -c Release --project tests/CleanTemplate.Benchmarks [-- [--no-suite] [--no-import] [--no-api]
-//     [--only harness|import|api] [--import-rows 10000,100000] [--api-pairs 3] [--api-seconds 15] [--api-connections 32]]
+//     [--only harness|import|api] [--import-rows 10000,100000] [--api-pairs 3] [--api-seconds 15] [--api-connections 32]
+//     [--api-profile DIR]]
 var only = ValueOf("--only");
 var runHarness = only is null or "harness";
 var runImport = only is null or "import" && !args.Contains("--no-import");
@@ -17,7 +18,8 @@ var apiOptions = new ApiBenchmarkOptions(
     Pairs: int.Parse(ValueOf("--api-pairs") ?? "3", CultureInfo.InvariantCulture),
     Duration: TimeSpan.FromSeconds(int.Parse(ValueOf("--api-seconds") ?? "15", CultureInfo.InvariantCulture)),
     WarmUp: TimeSpan.FromSeconds(5),
-    Connections: int.Parse(ValueOf("--api-connections") ?? "32", CultureInfo.InvariantCulture));
+    Connections: int.Parse(ValueOf("--api-connections") ?? "32", CultureInfo.InvariantCulture),
+    ProfileFolder: ValueOf("--api-profile") is { } profile ? Path.GetFullPath(profile) : null);
 var solutionDirectory = FindSolutionDirectory();
 var results = new List<Measurement>();
 

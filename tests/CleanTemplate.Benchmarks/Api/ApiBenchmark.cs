@@ -42,13 +42,22 @@ internal static class ApiBenchmark
             // Every request comes from one address: the login and registration limits would refuse the viewer's set-up.
             ["RateLimiting__Enabled"] = "false",
         };
+        if (options.ProfileFolder is not null)
+        {
+            // perf names JIT-compiled frames from /tmp/perf-<pid>.map. Without ReadyToRun code every frame is
+            // JIT-compiled, and without W^X it runs where the map says, not from an anonymous double mapping.
+            environment["DOTNET_PerfMapEnabled"] = "1";
+            environment["DOTNET_ReadyToRun"] = "0";
+            environment["DOTNET_EnableWriteXorExecute"] = "0";
+        }
+
         await ServedApp.RunOnceAsync(apiDll, environment, "--migrate");
         await using var api = await ServedApp.StartAsync("api", apiDll, LoopbackPort.PickFree(), environment, "/health/ready", work);
         var token = await RegisterViewerAsync(api.Address);
         var slug = await ApiDataSet.SeedAsync(connectionString, ViewerName);
         await using var raw = await ServedApp.StartAsync("raw", rawDll, LoopbackPort.PickFree(), environment, $"/api/articles/{slug}", work);
 
-        Endpoint[] endpoints =
+        List<Endpoint> endpoints =
         [
             new("GET /api/articles?limit=20 anonymous", "/api/articles?limit=20", null),
             new("GET /api/articles/{slug}", $"/api/articles/{slug}", null),
@@ -60,22 +69,36 @@ internal static class ApiBenchmark
 
         var load = new LoadGenerator(options.Connections, options.Duration);
         var warmUp = new LoadGenerator(options.Connections, options.WarmUp);
-        Console.WriteLine($"load: {load.Describe()}; {options.Pairs} pairs per endpoint after {options.WarmUp.TotalSeconds:F0} s of warm-up each");
+        Console.WriteLine($"load: {load.Describe()}; {options.Pairs} pairs per endpoint after two rounds of {options.WarmUp.TotalSeconds:F0} s of warm-up per endpoint and app");
         var postmaster = cluster.ServerProcessId ?? throw new InvalidOperationException("the PostgreSQL server is not running");
+
+        // Two rounds through every endpoint before any is measured: until then tiered JIT is still compiling, and
+        // methods shared by the endpoints would bill their final compilations to whichever endpoint runs first.
+        for (var round = 0; round < 2; round++)
+        {
+            foreach (var endpoint in endpoints)
+            {
+                foreach (var app in new[] { api, raw })
+                    await warmUp.RunAsync(new Uri(app.Address, endpoint.Path), endpoint.Authorization);
+            }
+        }
 
         var rows = new List<string>();
         foreach (var endpoint in endpoints)
         {
-            foreach (var app in new[] { api, raw })
-                await warmUp.RunAsync(new Uri(app.Address, endpoint.Path), endpoint.Authorization);
-
             var pairs = new List<(AppRun Api, AppRun Raw)>();
             for (var pair = 0; pair < options.Pairs; pair++)
             {
                 var order = pair % 2 == 0 ? new[] { api, raw } : [raw, api];
                 var runs = new Dictionary<ServedApp, AppRun>();
                 foreach (var app in order)
+                {
+                    var profile = app == api && options.ProfileFolder is { } folder
+                        ? Perf.RecordAsync(app.ProcessId, Path.Combine(folder, $"{endpoints.IndexOf(endpoint)}-{pair}.perf.data"), options.Duration)
+                        : Task.CompletedTask;
                     runs[app] = await MeasureAsync(load, app, endpoint, postmaster);
+                    await profile;
+                }
                 pairs.Add((runs[api], runs[raw]));
                 Console.WriteLine($"{endpoint.Name}, pair {pair + 1}: {runs[api].Format("api")}");
                 Console.WriteLine($"{"",-38}         {runs[raw].Format("raw")}  ratio {runs[api].RequestsPerSecond / runs[raw].RequestsPerSecond:F2}");
@@ -193,4 +216,19 @@ internal static class ApiBenchmark
 }
 
 /// <summary>The API benchmark's knobs: <c>--api-pairs</c>, <c>--api-seconds</c>, <c>--api-connections</c>.</summary>
-internal sealed record ApiBenchmarkOptions(int Pairs, TimeSpan Duration, TimeSpan WarmUp, int Connections);
+/// <param name="ProfileFolder">When set (<c>--api-profile DIR</c>), <c>perf record</c> samples the API during its runs
+/// into DIR; read with <c>perf report -i DIR/0-0.perf.data</c>. The sampling costs CPU, so the figures of such a run
+/// are lower.</param>
+internal sealed record ApiBenchmarkOptions(int Pairs, TimeSpan Duration, TimeSpan WarmUp, int Connections, string? ProfileFolder);
+
+/// <summary>Linux <c>perf</c>, for the profile of a run (<c>apt-get install linux-perf</c>).</summary>
+internal static class Perf
+{
+    public static async Task RecordAsync(int processId, string output, TimeSpan duration)
+    {
+        var arguments = new[] { "record", "-F", "999", "-g", "-p", processId.ToString(CultureInfo.InvariantCulture), "-o", output, "--", "sleep", duration.TotalSeconds.ToString(CultureInfo.InvariantCulture) };
+        using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("perf", arguments) { RedirectStandardError = true, RedirectStandardOutput = true })!;
+        await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+    }
+}

@@ -25,6 +25,8 @@ internal sealed class ServedApp : IAsyncDisposable
 
     public Uri Address { get; }
 
+    public int ProcessId => process.Id;
+
     /// <summary><c>dotnet publish -c Release</c> of <paramref name="project"/> into <paramref name="output"/>; returns the app's dll.</summary>
     public static async Task<string> PublishAsync(string project, string output)
     {

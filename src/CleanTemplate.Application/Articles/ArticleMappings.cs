@@ -15,8 +15,9 @@ internal sealed class ArticleMappings : IRegister
     private static readonly Expression<Func<Article, List<string>>> TagList =
         article => article.Tags.OrderBy(link => link.Tag.Name).Select(link => link.Tag.Name).ToList();
 
+    // No "Viewer.Current.Id != null" guard for anonymous viewers: see ProfileMappings.
     private static readonly Expression<Func<Article, bool>> Favorited =
-        article => Viewer.Current.Id != null && Viewer.Current.Reads.Favorites
+        article => Viewer.Current.Reads.Favorites
             .Any(favorite => favorite.ArticleId == article.Id && favorite.UserId == Viewer.Current.Id);
 
     private static readonly Expression<Func<Article, int>> FavoritesCount =

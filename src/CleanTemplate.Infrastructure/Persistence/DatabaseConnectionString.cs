@@ -19,6 +19,8 @@ internal static class DatabaseConnectionString
             ConnectionLifetime = options.ConnectionLifetimeSeconds,
             ConnectionIdleLifetime = options.ConnectionIdleLifetimeSeconds,
             KeepAlive = options.KeepAliveSeconds,
+            MaxAutoPrepare = options.MaxAutoPrepare,
+            AutoPrepareMinUsages = options.AutoPrepareMinUsages,
         };
         if (!string.IsNullOrWhiteSpace(options.SearchPath))
             builder.SearchPath = options.SearchPath;

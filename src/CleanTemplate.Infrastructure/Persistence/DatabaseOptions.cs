@@ -37,6 +37,15 @@ public sealed class DatabaseOptions
     /// <summary>Seconds of idleness after which a TCP keepalive is sent (0 = off); keeps connections alive through NATs and load balancers that drop quiet flows.</summary>
     public int KeepAliveSeconds { get; set; }
 
+    /// <summary>
+    /// How many SQL statements each physical connection keeps prepared on the server (0 = none): a statement run
+    /// <see cref="AutoPrepareMinUsages"/> times is prepared, and later runs skip PostgreSQL's parsing and planning.
+    /// Trade-offs: README, "Prepared statements".
+    /// </summary>
+    public int MaxAutoPrepare { get; set; } = 64;
+
+    public int AutoPrepareMinUsages { get; set; } = 2;
+
     /// <summary>Schema search path; empty keeps the server's default.</summary>
     public string? SearchPath { get; set; }
 

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using CleanTemplate.Infrastructure.Persistence;
 using CleanTemplate.Infrastructure.Persistence.LocalPostgres;
 using Npgsql;
 
@@ -55,7 +56,12 @@ internal static class ApiBenchmark
         await using var api = await ServedApp.StartAsync("api", apiDll, LoopbackPort.PickFree(), environment, "/health/ready", work);
         var token = await RegisterViewerAsync(api.Address);
         var slug = await ApiDataSet.SeedAsync(connectionString, ViewerName);
-        await using var raw = await ServedApp.StartAsync("raw", rawDll, LoopbackPort.PickFree(), environment, $"/api/articles/{slug}", work);
+        // The reference uses the connection settings the API layers on top of its connection string, prepared statements included.
+        var rawEnvironment = new Dictionary<string, string>(environment)
+        {
+            ["ConnectionStrings__Database"] = DatabaseConnectionString.Build(connectionString, new DatabaseOptions()),
+        };
+        await using var raw = await ServedApp.StartAsync("raw", rawDll, LoopbackPort.PickFree(), rawEnvironment, $"/api/articles/{slug}", work);
 
         List<Endpoint> endpoints =
         [

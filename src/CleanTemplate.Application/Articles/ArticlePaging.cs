@@ -27,14 +27,17 @@ public static class ArticlePaging
             .WithMessage("can't be combined with cursor").OverridePropertyName("offset");
     }
 
-    /// <summary>Newest first; then one page by cursor or by offset. Returns the page and the next cursor.</summary>
+    /// <summary>
+    /// Newest first; then one page by cursor or by offset. Returns the page, the number of all matching articles and
+    /// the next cursor, in ONE SQL command: every row carries the count as an uncorrelated scalar subquery, which
+    /// PostgreSQL computes once per statement (an InitPlan). Only an empty page (past the end, or nothing matches)
+    /// costs a second command, for the count.
+    /// </summary>
     public static async Task<ArticlePage> PageAsync(
         IQueryable<Article> matching, Func<IQueryable<Article>, IQueryable<ArticleSummaryDto>> project,
         int? limit, int? offset, string? cursor, CancellationToken cancellationToken)
     {
         var take = limit ?? DefaultLimit;
-        var total = await matching.CountAsync(cancellationToken);
-
         var ordered = matching;
         if (ArticleCursor.TryDecode(cursor, out var after))
         {
@@ -48,9 +51,14 @@ public static class ArticlePaging
             ordered = ordered.Skip(offset.Value);
 
         // One row more than asked says whether a next page exists, without another query.
-        var rows = await project(ordered.Take(take + 1)).ToListAsync(cancellationToken);
-        var page = rows.Take(take).ToList();
+        var rows = await project(ordered.Take(take + 1))
+            .Select(article => new CountedRow(matching.Count(), article))
+            .ToListAsync(cancellationToken);
+        var total = rows.Count > 0 ? rows[0].Total : await matching.CountAsync(cancellationToken);
+        var page = rows.Take(take).Select(row => row.Article).ToList();
         var next = rows.Count > take ? new ArticleCursor(page[^1].CreatedAt, page[^1].Id).Encode() : null;
         return new ArticlePage(page, total, next);
     }
+
+    private sealed record CountedRow(int Total, ArticleSummaryDto Article);
 }

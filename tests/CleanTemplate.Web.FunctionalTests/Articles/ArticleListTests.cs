@@ -52,7 +52,7 @@ public sealed class ArticleListTests(ConduitApiFactory factory) : ApiTest(factor
     [Theory]
     [InlineData(20)]
     [InlineData(100)]
-    public async Task A_page_costs_two_queries_whatever_its_size(int size)
+    public async Task A_page_costs_one_query_whatever_its_size(int size)
     {
         var (viewer, client) = await Factory.SignedInUserAsync();
         var (author, _) = await Factory.SignedInUserAsync();
@@ -65,13 +65,27 @@ public sealed class ArticleListTests(ConduitApiFactory factory) : ApiTest(factor
         body.GetProperty("articles").GetArrayLength().ShouldBe(size);
         body.GetProperty("articles")[0].GetProperty("author").GetProperty("following").GetBoolean().ShouldBeTrue();
         body.GetProperty("articles")[0].GetProperty("tagList").GetArrayLength().ShouldBe(3);
+        body.GetProperty("articlesCount").GetInt32().ShouldBe(size);
+        Factory.QueryCounter.Count.ShouldBe(1, string.Join("\n", Factory.QueryCounter.Commands));
+    }
+
+    [Fact]
+    public async Task A_page_past_the_end_costs_a_second_query_for_the_count()
+    {
+        var (author, _) = await Factory.SignedInUserAsync();
+        await Factory.SaveArticlesAsync(author, 3, "a");
+
+        var body = await (await Factory.CreateClient().GetAsync("/api/articles?offset=10")).ShouldBeJsonAsync(HttpStatusCode.OK);
+
+        body.GetProperty("articles").GetArrayLength().ShouldBe(0);
+        body.GetProperty("articlesCount").GetInt32().ShouldBe(3);
         Factory.QueryCounter.Count.ShouldBe(2, string.Join("\n", Factory.QueryCounter.Commands));
     }
 
     [Theory]
     [InlineData(20)]
     [InlineData(100)]
-    public async Task A_feed_page_costs_two_queries_whatever_its_size(int size)
+    public async Task A_feed_page_costs_one_query_whatever_its_size(int size)
     {
         var (viewer, client) = await Factory.SignedInUserAsync();
         var (author, _) = await Factory.SignedInUserAsync();
@@ -81,7 +95,8 @@ public sealed class ArticleListTests(ConduitApiFactory factory) : ApiTest(factor
         var body = await (await client.GetAsync($"/api/articles/feed?limit={size}")).ShouldBeJsonAsync(HttpStatusCode.OK);
 
         body.GetProperty("articles").GetArrayLength().ShouldBe(size);
-        Factory.QueryCounter.Count.ShouldBe(2, string.Join("\n", Factory.QueryCounter.Commands));
+        body.GetProperty("articlesCount").GetInt32().ShouldBe(size);
+        Factory.QueryCounter.Count.ShouldBe(1, string.Join("\n", Factory.QueryCounter.Commands));
     }
 
     [Fact]

@@ -9,7 +9,7 @@ using MediatR;
 
 namespace CleanTemplate.Application.Articles.Queries.GetFeed;
 
-/// <summary>Articles by the authors the caller follows, newest first; two SQL commands whatever the page size.</summary>
+/// <summary>Articles by the authors the caller follows, newest first; one SQL command whatever the page size (two for an empty page).</summary>
 public sealed record GetFeedQuery(int? Limit, int? Offset, string? Cursor) : IQuery<ArticlePage>;
 
 internal sealed class GetFeedHandler(IReadDbContext db, TypeAdapterConfig mapping, ICurrentUser currentUser)

@@ -9,7 +9,7 @@ using MediatR;
 
 namespace CleanTemplate.Application.Articles.Queries.ListArticles;
 
-/// <summary>Newest first, filtered by tag, author and/or the user who favorited; two SQL commands whatever the page size.</summary>
+/// <summary>Newest first, filtered by tag, author and/or the user who favorited; one SQL command whatever the page size (two for an empty page).</summary>
 public sealed record ListArticlesQuery(string? Tag, string? Author, string? Favorited, int? Limit, int? Offset, string? Cursor)
     : IQuery<ArticlePage>;
 

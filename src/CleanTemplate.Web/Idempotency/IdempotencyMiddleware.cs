@@ -15,7 +15,7 @@ namespace CleanTemplate.Web.Idempotency;
 /// </summary>
 internal sealed class IdempotencyMiddleware(RequestDelegate next, ILogger<IdempotencyMiddleware> logger)
 {
-    public async Task InvokeAsync(HttpContext context, IIdempotencyStore store, ICurrentUser caller, ICommittedWrites writes)
+    public async Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
         if (!HttpMethods.IsPost(request.Method) || !request.Path.StartsWithSegments("/api")
@@ -24,6 +24,13 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, ILogger<Idempo
             await next(context);
             return;
         }
+
+        // Resolved here rather than as InvokeAsync parameters, so that requests without a key (every read) do not
+        // pay for them: the store and the write count would lease a DbContext.
+        var services = context.RequestServices;
+        var store = services.GetRequiredService<IIdempotencyStore>();
+        var caller = services.GetRequiredService<ICurrentUser>();
+        var writes = services.GetRequiredService<ICommittedWrites>();
 
         if (keys.Count != 1 || !IdempotencyKey.IsWellFormed(keys[0]))
         {

@@ -18,6 +18,8 @@ public sealed class ConnectionSettingsTests(ConnectionSettingsTests.TunedFixture
             settings["Database:ConnectionLifetimeSeconds"] = "600";
             settings["Database:ConnectionIdleLifetimeSeconds"] = "60";
             settings["Database:KeepAliveSeconds"] = "13";
+            settings["Database:MaxAutoPrepare"] = "17";
+            settings["Database:AutoPrepareMinUsages"] = "3";
         }
     }
 
@@ -45,6 +47,8 @@ public sealed class ConnectionSettingsTests(ConnectionSettingsTests.TunedFixture
         settings.ConnectionLifetime.ShouldBe(600);
         settings.ConnectionIdleLifetime.ShouldBe(60);
         settings.KeepAlive.ShouldBe(13);
+        settings.MaxAutoPrepare.ShouldBe(17);
+        settings.AutoPrepareMinUsages.ShouldBe(3);
     }
 
     private async Task<string?> ShowAsync(string setting)

@@ -7,8 +7,8 @@ namespace CleanTemplate.Application.Profiles;
 /// <summary>
 /// How a user looks to the viewer; the authors of articles and comments are mapped by it too. An anonymous viewer
 /// (<see cref="Viewer.Id"/> null) follows nobody: EF turns <c>follower_id = NULL</c> into FALSE when it sees the null
-/// parameter, so no guard is needed, and none is written: an <c>Id != null</c> test would be compiled to a delegate on
-/// every query execution (EF evaluates it on the client), a tenth of the list's CPU.
+/// parameter, so no guard is needed, and none is written: EF would evaluate an <c>Id != null</c> test on the client on
+/// every query execution (decision 0011).
 /// </summary>
 internal sealed class ProfileMappings : IRegister
 {

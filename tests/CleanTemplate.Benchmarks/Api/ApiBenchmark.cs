@@ -24,9 +24,11 @@ internal static class ApiBenchmark
     {
         var work = Path.Combine(Path.GetTempPath(), $"cleantemplate-api-benchmark-{Environment.ProcessId}");
         Directory.CreateDirectory(work);
-        var apiDll = await ServedApp.PublishAsync(Path.Combine(solutionDirectory, "src", "CleanTemplate.Web", "CleanTemplate.Web.csproj"), Path.Combine(work, "api"));
+        var apiDll = await ServedApp.PublishAsync(
+            Path.Combine(solutionDirectory, "src", "CleanTemplate.Web", "CleanTemplate.Web.csproj"), Path.Combine(work, "api"));
         var rawDll = await ServedApp.PublishAsync(
-            Path.Combine(solutionDirectory, "tests", "CleanTemplate.Benchmarks.RawApi", "CleanTemplate.Benchmarks.RawApi.csproj"), Path.Combine(work, "raw"));
+            Path.Combine(solutionDirectory, "tests", "CleanTemplate.Benchmarks.RawApi", "CleanTemplate.Benchmarks.RawApi.csproj"),
+            Path.Combine(work, "raw"));
 
         // Default durability (fsync, synchronous_commit, full_page_writes on), not the tests' tuning.
         await using var cluster = await LocalPostgresCluster.StartAsync(
@@ -75,7 +77,9 @@ internal static class ApiBenchmark
 
         var load = new LoadGenerator(options.Connections, options.Duration);
         var warmUp = new LoadGenerator(options.Connections, options.WarmUp);
-        Console.WriteLine($"load: {load.Describe()}; {options.Pairs} pairs per endpoint after two rounds of {options.WarmUp.TotalSeconds:F0} s of warm-up per endpoint and app");
+        Console.WriteLine(
+            $"load: {load.Describe()}; {options.Pairs} pairs per endpoint after two rounds of " +
+            $"{options.WarmUp.TotalSeconds:F0} s of warm-up per endpoint and app");
         var postmaster = cluster.ServerProcessId ?? throw new InvalidOperationException("the PostgreSQL server is not running");
 
         // Two rounds through every endpoint before any is measured: until then tiered JIT is still compiling, and
@@ -232,8 +236,13 @@ internal static class Perf
 {
     public static async Task RecordAsync(int processId, string output, TimeSpan duration)
     {
-        var arguments = new[] { "record", "-F", "999", "-g", "-p", processId.ToString(CultureInfo.InvariantCulture), "-o", output, "--", "sleep", duration.TotalSeconds.ToString(CultureInfo.InvariantCulture) };
-        using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("perf", arguments) { RedirectStandardError = true, RedirectStandardOutput = true })!;
+        var arguments = new[]
+        {
+            "record", "-F", "999", "-g", "-p", processId.ToString(CultureInfo.InvariantCulture), "-o", output,
+            "--", "sleep", duration.TotalSeconds.ToString(CultureInfo.InvariantCulture),
+        };
+        var start = new System.Diagnostics.ProcessStartInfo("perf", arguments) { RedirectStandardError = true, RedirectStandardOutput = true };
+        using var process = System.Diagnostics.Process.Start(start)!;
         await process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
     }

@@ -45,7 +45,8 @@ internal sealed class ServedApp : IAsyncDisposable
             throw new InvalidOperationException($"{Path.GetFileName(dll)} {string.Join(' ', arguments)} failed:\n{result.Output}");
     }
 
-    public static async Task<ServedApp> StartAsync(string name, string dll, int port, IReadOnlyDictionary<string, string> environment, string readyPath, string logFolder)
+    public static async Task<ServedApp> StartAsync(
+        string name, string dll, int port, IReadOnlyDictionary<string, string> environment, string readyPath, string logFolder)
     {
         var address = new Uri($"http://127.0.0.1:{port}");
         var probeSocket = Path.Combine(Path.GetTempPath(), $"cleantemplate-probe-{Environment.ProcessId}-{port}.sock");
@@ -114,7 +115,8 @@ internal sealed class ServedApp : IAsyncDisposable
         }
     }
 
-    private static ProcessStartInfo StartInfo(string file, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment, string? workingDirectory)
+    private static ProcessStartInfo StartInfo(
+        string file, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment, string? workingDirectory)
     {
         var start = new ProcessStartInfo(file, arguments)
         {

@@ -30,7 +30,10 @@ internal static class ServerCpu
         return TimeSpan.FromSeconds(total / TicksPerSecond);
     }
 
-    /// <summary>The numeric fields after the command name: [0] state (0), [1] ppid, ... [11] utime, [12] stime, [13] cutime, [14] cstime.</summary>
+    /// <summary>
+    /// The numeric fields after the command name: [0] state (0), [1] ppid, ... [11] utime, [12] stime, [13] cutime,
+    /// [14] cstime.
+    /// </summary>
     private static long[]? Stat(int processId)
     {
         string text;
@@ -48,6 +51,8 @@ internal static class ServerCpu
         }
 
         var afterName = text[(text.LastIndexOf(')') + 2)..].Split(' ');
-        return afterName.Take(15).Select(field => long.TryParse(field, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : 0).ToArray();
+        return afterName.Take(15)
+            .Select(field => long.TryParse(field, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : 0)
+            .ToArray();
     }
 }

@@ -30,7 +30,8 @@ internal static class StartupHook
     /// <summary>The counters as one line; <see cref="CleanTemplate.Benchmarks.Api.ProcessCounters"/> reads it back.</summary>
     public static string Snapshot() => string.Create(
         CultureInfo.InvariantCulture,
-        $"{GC.GetTotalAllocatedBytes(precise: true)} {Process.GetCurrentProcess().TotalProcessorTime.Ticks} {JitInfo.GetCompiledMethodCount()} {GC.CollectionCount(0)}\n");
+        $"{GC.GetTotalAllocatedBytes(precise: true)} {Process.GetCurrentProcess().TotalProcessorTime.Ticks} " +
+        $"{JitInfo.GetCompiledMethodCount()} {GC.CollectionCount(0)}\n");
 
     private static void Serve(Socket listener)
     {

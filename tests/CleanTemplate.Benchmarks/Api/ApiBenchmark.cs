@@ -241,9 +241,6 @@ internal static class Perf
             "record", "-F", "999", "-g", "-p", processId.ToString(CultureInfo.InvariantCulture), "-o", output,
             "--", "sleep", duration.TotalSeconds.ToString(CultureInfo.InvariantCulture),
         };
-        var start = new System.Diagnostics.ProcessStartInfo("perf", arguments) { RedirectStandardError = true, RedirectStandardOutput = true };
-        using var process = System.Diagnostics.Process.Start(start)!;
-        await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
+        await ChildProcess.RunToEndAsync("perf", arguments);
     }
 }

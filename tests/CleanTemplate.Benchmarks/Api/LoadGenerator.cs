@@ -35,12 +35,9 @@ internal sealed partial class LoadGenerator(int connections, TimeSpan duration)
             arguments.AddRange(["-H", $"Authorization: {authorization}"]);
         arguments.Add(url.ToString());
 
-        using var process = Process.Start(new ProcessStartInfo(wrk, arguments) { RedirectStandardOutput = true, RedirectStandardError = true })!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        var error = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0 || RequestsLine().Match(output) is not { Success: true } requests)
-            throw new InvalidOperationException($"wrk failed ({process.ExitCode}):\n{output}{error}");
+        var (exitCode, output, error) = await ChildProcess.RunToEndAsync(wrk, arguments);
+        if (exitCode != 0 || RequestsLine().Match(output) is not { Success: true } requests)
+            throw new InvalidOperationException($"wrk failed ({exitCode}):\n{output}{error}");
 
         var failed = NonSuccessLine().Match(output) is { Success: true } nonSuccess ? long.Parse(nonSuccess.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
         failed += ErrorsLine().Match(output) is { Success: true } errors

@@ -31,18 +31,22 @@ internal sealed class ServedApp : IAsyncDisposable
     public static async Task<string> PublishAsync(string project, string output)
     {
         Console.WriteLine($"publishing {Path.GetFileName(project)} ...");
-        var result = await RunToEndAsync("dotnet", ["publish", project, "-c", "Release", "-o", output, "--nologo", "-v", "q"]);
+        var result = await ChildProcess.RunToEndAsync(
+            "dotnet", ["publish", project, "-c", "Release", "-o", output, "--nologo", "-v", "q"]);
         if (result.ExitCode != 0)
-            throw new InvalidOperationException($"dotnet publish {project} failed:\n{result.Output}");
+            throw new InvalidOperationException($"dotnet publish {project} failed:\n{result.Output}{result.Error}");
         return Path.Combine(output, Path.GetFileNameWithoutExtension(project) + ".dll");
     }
 
     /// <summary>Runs the app once with <paramref name="arguments"/> (for example <c>--migrate</c>) and waits for it.</summary>
     public static async Task RunOnceAsync(string dll, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
-        var result = await RunToEndAsync("dotnet", [dll, .. arguments], environment, Path.GetDirectoryName(dll));
+        var result = await ChildProcess.RunToEndAsync("dotnet", [dll, .. arguments], environment, Path.GetDirectoryName(dll));
         if (result.ExitCode != 0)
-            throw new InvalidOperationException($"{Path.GetFileName(dll)} {string.Join(' ', arguments)} failed:\n{result.Output}");
+        {
+            throw new InvalidOperationException(
+                $"{Path.GetFileName(dll)} {string.Join(' ', arguments)} failed:\n{result.Output}{result.Error}");
+        }
     }
 
     public static async Task<ServedApp> StartAsync(
@@ -50,7 +54,7 @@ internal sealed class ServedApp : IAsyncDisposable
     {
         var address = new Uri($"http://127.0.0.1:{port}");
         var probeSocket = Path.Combine(Path.GetTempPath(), $"cleantemplate-probe-{Environment.ProcessId}-{port}.sock");
-        var start = StartInfo("dotnet", [dll], environment, Path.GetDirectoryName(dll));
+        var start = ChildProcess.StartInfo("dotnet", [dll], environment, Path.GetDirectoryName(dll));
         start.Environment["ASPNETCORE_URLS"] = address.ToString();
         start.Environment["DOTNET_STARTUP_HOOKS"] = typeof(StartupHook).Assembly.Location;
         start.Environment[StartupHook.SocketVariable] = probeSocket;
@@ -113,30 +117,5 @@ internal sealed class ServedApp : IAsyncDisposable
             if (log.BaseStream.CanWrite)
                 log.WriteLine(line);
         }
-    }
-
-    private static ProcessStartInfo StartInfo(
-        string file, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment, string? workingDirectory)
-    {
-        var start = new ProcessStartInfo(file, arguments)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
-        };
-        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
-            start.Environment[key] = value;
-        return start;
-    }
-
-    private static async Task<(int ExitCode, string Output)> RunToEndAsync(
-        string file, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null, string? workingDirectory = null)
-    {
-        using var process = Process.Start(StartInfo(file, arguments, environment, workingDirectory))!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output + await error);
     }
 }

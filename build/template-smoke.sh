@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
 # Smoke test of the `dotnet new` template, as a user gets it:
-#   pack template/ -> install the .nupkg into a throwaway dotnet home -> dotnet new clean-template -n Acme.Shop
+#   pack template/ -> install the .nupkg into a throwaway dotnet home -> dotnet new clean-template -n NAME
 #   -> no "CleanTemplate" left in any name or content -> build (warnings are errors) -> test.
+#   A name the template must refuse (one starting with a digit) is tried too.
 #
-# Usage: build/template-smoke.sh [RESULTS_DIR]
+# Usage: build/template-smoke.sh [RESULTS_DIR] [NAME] [dotnet new options...]
 #   RESULTS_DIR receives the .trx files of the generated solution's tests (kept; default: a temp dir, removed).
+#   NAME defaults to My-App: a hyphen, so folders and files (My-App.Web) differ from namespaces (My_App.Web).
 # Not part of generated solutions (excluded in .template.config/template.json).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-NAME="Acme.Shop"
+NAME="${2:-My-App}"
+NEW_OPTIONS=("${@:3}")
 
 # Everything temporary lives under one folder; its name must not contain "cleantemplate".
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/tpl-smoke.XXXXXX")"
@@ -35,9 +38,13 @@ export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPE
 step() {
   local title="$1"; shift
   local start=$SECONDS
+  local status=0
   echo "==> [smoke] $title"
-  "$@"
-  echo "<== [smoke] $title: $((SECONDS - start))s"
+  "$@" || status=$?
+  local outcome="$((SECONDS - start))s"
+  [[ $status -eq 0 ]] || outcome="$outcome, FAILED (exit $status)"
+  echo "<== [smoke] $title: $outcome"
+  return "$status"
 }
 
 check_no_leftovers() {
@@ -68,7 +75,18 @@ check_no_leftovers() {
 step "pack template" dotnet pack "$ROOT/template" -c Release -o "$WORK/nupkg" -p:TreatWarningsAsErrors=true
 nupkg="$(find "$WORK/nupkg" -name '*.nupkg' -print -quit)"
 step "install $(basename "$nupkg")" dotnet new install "$nupkg"
-step "dotnet new clean-template -n $NAME" dotnet new clean-template -n "$NAME" -o "$OUT"
+refuses_digit_first_name() {
+  local log="$WORK/refused.log"
+  if dotnet new clean-template -n 2Shop -o "$WORK/2Shop" >"$log" 2>&1; then
+    echo "error: dotnet new clean-template -n 2Shop succeeded; a name starting with a digit must be refused" >&2
+    return 1
+  fi
+  grep -q -- '--name-must-start-with-a-letter\|nameMustStartWithALetter' "$log" \
+    || { echo "error: -n 2Shop was refused, but not for its name:" >&2; cat "$log" >&2; return 1; }
+  echo "refused, as it should be: $(head -n 1 "$log")"
+}
+step "dotnet new clean-template -n 2Shop is refused" refuses_digit_first_name
+step "dotnet new clean-template -n $NAME ${NEW_OPTIONS[*]}" dotnet new clean-template -n "$NAME" -o "$OUT" "${NEW_OPTIONS[@]}"
 # A leftover fails the run, but only at the end, so that build and test results still come out.
 leftovers=0
 step "check names and contents" check_no_leftovers || leftovers=1

@@ -11,7 +11,8 @@ public sealed class ConventionTests
     {
         var misplaced = Layers.All
             .SelectMany(assembly => assembly.GetTypes().Where(IsOwnCode).Select(type => (Assembly: assembly.GetName().Name!, Type: type)))
-            .Where(entry => entry.Type.Namespace is null || !entry.Type.Namespace.StartsWith(entry.Assembly, StringComparison.Ordinal))
+            .Where(entry => entry.Type.Namespace is null
+                || !entry.Type.Namespace.StartsWith(NamespaceFormOf(entry.Assembly), StringComparison.Ordinal))
             .Select(entry => entry.Type.FullName)
             .ToList();
 
@@ -50,6 +51,13 @@ public sealed class ConventionTests
 
         leaking.ShouldBeEmpty();
     }
+
+    // What `dotnet new -n My-App` makes of the name for code: My-App.Web holds My_App.Web, Acme.2Shop holds Acme._2Shop.
+    private static string NamespaceFormOf(string assemblyName) => string.Join('.', assemblyName.Split('.').Select(segment =>
+    {
+        var safe = new string(segment.Select(c => char.IsLetterOrDigit(c) || c == '_' ? c : '_').ToArray());
+        return char.IsDigit(safe[0]) ? "_" + safe : safe;
+    }));
 
     private static bool IsRequest(Type type) => type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IRequest<>) && type.Namespace == "MediatR";
 

@@ -18,7 +18,7 @@ public sealed class LayerDependencyTests
     {
         string[] allowed =
         [
-            "CleanTemplate.Domain", "MediatR", "FluentValidation", "FluentValidation.DependencyInjectionExtensions",
+            Layers.NameOf(Layers.Domain), "MediatR", "FluentValidation", "FluentValidation.DependencyInjectionExtensions",
             "Mapster", "Mapster.Core", "Microsoft.EntityFrameworkCore",
         ];
 
@@ -27,10 +27,11 @@ public sealed class LayerDependencyTests
         references.ShouldAllBe(name => allowed.Contains(name) || name.StartsWith("Microsoft.Extensions.", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Application_does_not_reference_the_outer_layers() =>
+        Referenced(Layers.Application).ShouldNotContain(name => new[] { Layers.Infrastructure, Layers.Web, Layers.Cli }.Select(Layers.NameOf).Contains(name));
+
     [Theory]
-    [InlineData("CleanTemplate.Infrastructure")]
-    [InlineData("CleanTemplate.Web")]
-    [InlineData("CleanTemplate.Cli")]
     [InlineData("Npgsql")]
     [InlineData("Microsoft.EntityFrameworkCore.Relational")]
     [InlineData("Microsoft.AspNetCore.Http.Abstractions")]
@@ -39,13 +40,13 @@ public sealed class LayerDependencyTests
 
     [Fact]
     public void Infrastructure_does_not_reference_web() =>
-        Referenced(Layers.Infrastructure).ShouldNotContain("CleanTemplate.Web");
+        Referenced(Layers.Infrastructure).ShouldNotContain(Layers.NameOf(Layers.Web));
 
     [Fact]
     public void Only_the_cli_itself_depends_on_the_cli()
     {
         var dependents = new[] { Layers.Domain, Layers.Application, Layers.Infrastructure, Layers.Web }
-            .Where(layer => Referenced(layer).Contains("CleanTemplate.Cli"))
+            .Where(layer => Referenced(layer).Contains(Layers.NameOf(Layers.Cli)))
             .Select(layer => layer.GetName().Name);
 
         dependents.ShouldBeEmpty();
@@ -53,7 +54,7 @@ public sealed class LayerDependencyTests
 
     [Fact]
     public void Cli_is_a_composition_root_beside_web_not_on_top_of_it() =>
-        Referenced(Layers.Cli).ShouldNotContain("CleanTemplate.Web");
+        Referenced(Layers.Cli).ShouldNotContain(Layers.NameOf(Layers.Web));
 
     [Fact]
     public void Web_uses_infrastructure_only_through_AddInfrastructure()

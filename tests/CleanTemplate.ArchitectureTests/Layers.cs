@@ -14,7 +14,10 @@ internal static class Layers
     public static Assembly Web { get; } = typeof(Web.DependencyInjection).Assembly;
 
     // The CLI exposes no public type to anchor on; its assembly is in the output folder through the project reference.
-    public static Assembly Cli { get; } = Assembly.Load(new AssemblyName("CleanTemplate.Cli"));
+    public static Assembly Cli { get; } = Assembly.Load(new AssemblyName(NameOf(Domain).Replace(".Domain", ".Cli", StringComparison.Ordinal)));
 
     public static IEnumerable<Assembly> All => [Domain, Application, Infrastructure, Web, Cli];
+
+    /// <summary>The assembly's name: the solution's name as given (<c>My-App.Web</c>), which may not be a namespace.</summary>
+    public static string NameOf(Assembly layer) => layer.GetName().Name!;
 }

@@ -25,9 +25,9 @@ internal static class ApiBenchmark
         var work = Path.Combine(Path.GetTempPath(), $"cleantemplate-api-benchmark-{Environment.ProcessId}");
         Directory.CreateDirectory(work);
         var apiDll = await ServedApp.PublishAsync(
-            Path.Combine(solutionDirectory, "src", "CleanTemplate.Web", "CleanTemplate.Web.csproj"), Path.Combine(work, "api"));
+            Path.Combine(solutionDirectory, "src/CleanTemplate.Web/CleanTemplate.Web.csproj"), Path.Combine(work, "api"));
         var rawDll = await ServedApp.PublishAsync(
-            Path.Combine(solutionDirectory, "tests", "CleanTemplate.Benchmarks.RawApi", "CleanTemplate.Benchmarks.RawApi.csproj"),
+            Path.Combine(solutionDirectory, "tests/CleanTemplate.Benchmarks.RawApi/CleanTemplate.Benchmarks.RawApi.csproj"),
             Path.Combine(work, "raw"));
 
         // Default durability (fsync, synchronous_commit, full_page_writes on), not the tests' tuning.

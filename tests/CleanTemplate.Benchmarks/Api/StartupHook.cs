@@ -5,7 +5,7 @@ using System.Runtime;
 using System.Text;
 
 // A .NET startup hook (DOTNET_STARTUP_HOOKS) that the API benchmark loads into both servers it measures. When
-// CLEANTEMPLATE_BENCHMARK_PROBE names a Unix socket path, it answers every connection there with one line: bytes
+// BENCHMARK_PROBE_SOCKET names a Unix socket path, it answers every connection there with one line: bytes
 // allocated, CPU time, JIT-compiled methods and gen-0 collections of the process so far. The benchmark reads it before
 // and after each load run and divides by the requests served. The runtime requires this exact name in the global
 // namespace, and the hook touches nothing but the base library, so loading this assembly pulls in nothing else.
@@ -13,7 +13,7 @@ using System.Text;
 internal static class StartupHook
 #pragma warning restore CA1050
 {
-    public const string SocketVariable = "CLEANTEMPLATE_BENCHMARK_PROBE";
+    public const string SocketVariable = "BENCHMARK_PROBE_SOCKET";
 
     public static void Initialize()
     {

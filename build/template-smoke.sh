@@ -57,19 +57,10 @@ check_no_leftovers() {
     [[ -z "$contents" ]] || printf 'in contents:\n%s\n' "${contents//"$OUT"\//}" >&2
     return 1
   fi
-  local sln
-  sln="$(find "$OUT" -maxdepth 1 -name '*.sln' -print -quit)"
-  [[ -n "$sln" ]] || { echo "error: no .sln at the root of $OUT" >&2; return 1; }
-  echo "no leftovers; solution: ${sln#"$WORK"/}"
-
-  # Project and folder GUIDs of the .sln should be fresh in each generated solution: each one must be listed
-  # under "guids" in .template.config/template.json. Warn (only) about those that came through unchanged.
-  local guid='[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}' stale
-  stale="$(comm -12 <(grep -oE "$guid" "$ROOT"/*.sln | sort -u) <(grep -oE "$guid" "$sln" | sort -u) \
-    | grep -vxF -f <(grep -oE "^Project\(\"\{$guid" "$ROOT"/*.sln | grep -oE "$guid" | sort -u) || true)"
-  if [[ -n "$stale" ]]; then
-    echo "warning: add these .sln GUIDs to \"guids\" in .template.config/template.json:" $stale >&2
-  fi
+  local solution
+  solution="$(find "$OUT" -maxdepth 1 -name '*.slnx' -print -quit)"
+  [[ -n "$solution" ]] || { echo "error: no .slnx at the root of $OUT" >&2; return 1; }
+  echo "no leftovers; solution: ${solution#"$WORK"/}"
 }
 
 step "pack template" dotnet pack "$ROOT/template" -c Release -o "$WORK/nupkg" -p:TreatWarningsAsErrors=true

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using CleanTemplate.Cli.Composition;
 using CleanTemplate.Cli.Erd;
+//#if (conduit)
 using CleanTemplate.Cli.Import;
+//#endif
 using CleanTemplate.Cli.Migrations;
 using CleanTemplate.Cli.Schema;
 
@@ -31,7 +33,9 @@ internal static class DbCommand
             ErdCommand.Create(verbs),
             DescribeCommand.Create(verbs),
             DriftCommand.Create(verbs),
+            //#if (conduit)
             ImportArticlesCommand.Create(verbs),
+            //#endif
         ];
         foreach (var command in commands)
             db.Subcommands.Add(command);

@@ -1,19 +1,29 @@
+//#if (conduit)
 using CleanTemplate.Application.Articles;
 using CleanTemplate.Application.Articles.Import;
+//#endif
 using CleanTemplate.Application.Common.Idempotency;
 using CleanTemplate.Application.Common.Interfaces;
+//#if (conduit)
 using CleanTemplate.Application.Profiles;
 using CleanTemplate.Application.Tags;
+//#endif
 using CleanTemplate.Application.Users;
+//#if (conduit)
 using CleanTemplate.Infrastructure.BackgroundJobs;
+//#endif
 using CleanTemplate.Infrastructure.Identity;
 using CleanTemplate.Infrastructure.Persistence;
+//#if (conduit)
 using CleanTemplate.Infrastructure.Persistence.BulkImport;
+//#endif
 using CleanTemplate.Infrastructure.Persistence.Diagnostics;
 using CleanTemplate.Infrastructure.Persistence.Idempotency;
 using CleanTemplate.Infrastructure.Persistence.Interceptors;
 using CleanTemplate.Infrastructure.Persistence.Repositories;
+//#if (conduit)
 using CleanTemplate.Infrastructure.Persistence.Seeding;
+//#endif
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -86,22 +96,26 @@ public static class DependencyInjection
         services.AddScoped<ICommittedWrites>(provider => provider.GetRequiredService<ApplicationDbContext>().CommittedWrites);
         services.AddScoped<IDatabaseMigrator, DatabaseMigrator>();
         services.AddScoped<IUserRepository, UserRepository>();
+        //#if (conduit)
         services.AddScoped<IArticleRepository, ArticleRepository>();
         services.AddScoped<ITagRepository, TagRepository>();
         services.AddScoped<IFavoriteRepository, FavoriteRepository>();
         services.AddScoped<IFollowRepository, FollowRepository>();
-        services.AddIdempotencyStore(configuration);
         services.AddSingleton<IArticleImporter, ArticleImporter>();
+        //#endif
+        services.AddIdempotencyStore(configuration);
 
-        services.AddScoped<IDatabaseSeeder, ConduitSeeder>();
         if (options.MigrateOnStartup)
             services.AddHostedService<MigrateOnStartupService>();
+        //#if (conduit)
+        services.AddScoped<IDatabaseSeeder, ConduitSeeder>();
         if (options.SeedOnStartup)
             services.AddHostedService<SeedOnStartupService>();
 
         services.Configure<TagStatisticsOptions>(configuration.GetSection(TagStatisticsOptions.SectionName));
         services.AddSingleton<ITagStatisticsJob, TagStatisticsJob>();
         services.AddHostedService<TagStatisticsSchedule>();
+        //#endif
 
         // Readiness: EF Core's CanConnectAsync through the app's own context. AddDbContextCheck takes no timeout, and
         // an unreachable host must not hold a probe for the whole connect timeout, so its registration gets one.

@@ -1,6 +1,8 @@
 using System.Text.Json.Serialization;
 using CleanTemplate.Application.Common.Interfaces;
+//#if (conduit)
 using CleanTemplate.Web.Endpoints.Articles;
+//#endif
 using CleanTemplate.Web.Errors;
 using CleanTemplate.Web.Idempotency;
 using CleanTemplate.Web.Identity;
@@ -39,8 +41,10 @@ public static class DependencyInjection
 
         services.AddOpenApi(options => options
             .AddDocumentTransformer<TokenSecuritySchemeTransformer>()
-            .AddOperationTransformer<IdempotencyKeyOperationTransformer>()
-            .AddOperationTransformer<PagingOperationTransformer>());
+            //#if (conduit)
+            .AddOperationTransformer<PagingOperationTransformer>()
+            //#endif
+            .AddOperationTransformer<IdempotencyKeyOperationTransformer>());
 
         var origins = configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? [];
         services.AddCors(options => options.AddPolicy(CorsPolicy, policy =>

@@ -1,6 +1,8 @@
 using System.Globalization;
 using CleanTemplate.Benchmarks;
+//#if (conduit)
 using CleanTemplate.Benchmarks.Api;
+//#endif
 using CleanTemplate.TestSupport.Postgres;
 
 // Prints what the test harness, the bulk import and the API's read hot path cost on this machine. Figures, not
@@ -10,9 +12,12 @@ using CleanTemplate.TestSupport.Postgres;
 //     [--api-profile DIR]]
 var only = ValueOf("--only");
 var runHarness = only is null or "harness";
+var runSuite = only is null && !args.Contains("--no-suite");
+var solutionDirectory = FindSolutionDirectory();
+var results = new List<Measurement>();
+//#if (conduit)
 var runImport = only is null or "import" && !args.Contains("--no-import");
 var runApi = only is null or "api" && !args.Contains("--no-api");
-var runSuite = only is null && !args.Contains("--no-suite");
 var importSizes = ValueOf("--import-rows")?.Split(',').Select(int.Parse).ToArray() ?? [10_000, 100_000];
 var apiOptions = new ApiBenchmarkOptions(
     Pairs: int.Parse(ValueOf("--api-pairs") ?? "3", CultureInfo.InvariantCulture),
@@ -20,8 +25,6 @@ var apiOptions = new ApiBenchmarkOptions(
     WarmUp: TimeSpan.FromSeconds(5),
     Connections: int.Parse(ValueOf("--api-connections") ?? "32", CultureInfo.InvariantCulture),
     ProfileFolder: ValueOf("--api-profile") is { } profile ? Path.GetFullPath(profile) : null);
-var solutionDirectory = FindSolutionDirectory();
-var results = new List<Measurement>();
 
 // The API part starts its own server with default durability, so it runs before the tests' server starts.
 IReadOnlyList<string> apiRows = runApi ? await ApiBenchmark.RunAsync(solutionDirectory, apiOptions) : [];
@@ -30,13 +33,16 @@ if (only == "api")
     PrintSummary();
     return 0;
 }
+//#endif
 
 var server = await PostgresTestServer.StartAsync(PostgresServerProviders.Default, CancellationToken.None);
 Console.WriteLine($"server: {server.Server.Description}");
 if (runHarness)
     results.AddRange(await HarnessBenchmarks.RunAsync(server));
+//#if (conduit)
 if (runImport)
     results.AddRange(await ImportBenchmarks.RunAsync(server, importSizes));
+//#endif
 
 if (runSuite)
 {
@@ -54,8 +60,10 @@ void PrintSummary()
     Console.WriteLine($"CleanTemplate benchmark ({Environment.ProcessorCount} cores, {Environment.OSVersion})");
     foreach (var result in results)
         Console.WriteLine(result.Format());
+    //#if (conduit)
     foreach (var row in apiRows)
         Console.WriteLine(row);
+    //#endif
 }
 
 string? ValueOf(string option)
@@ -67,7 +75,7 @@ string? ValueOf(string option)
 static string FindSolutionDirectory()
 {
     var directory = new DirectoryInfo(AppContext.BaseDirectory);
-    while (directory is not null && directory.GetFiles("*.sln").Length == 0)
+    while (directory is not null && directory.GetFiles("*.slnx").Length == 0)
         directory = directory.Parent;
     return directory?.FullName ?? Environment.CurrentDirectory;
 }

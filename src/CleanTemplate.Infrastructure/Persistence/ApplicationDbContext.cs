@@ -1,7 +1,11 @@
 using CleanTemplate.Application.Common.Interfaces;
+//#if (conduit)
 using CleanTemplate.Domain.Articles;
+//#endif
 using CleanTemplate.Domain.Common;
+//#if (conduit)
 using CleanTemplate.Domain.Profiles;
+//#endif
 using CleanTemplate.Domain.Users;
 using CleanTemplate.Infrastructure.Persistence.Interceptors;
 using Microsoft.EntityFrameworkCore;
@@ -20,6 +24,7 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
     public DbSet<User> Users => Set<User>();
 
     public DbSet<UserProfile> UserProfiles => Set<UserProfile>();
+    //#if (conduit)
 
     public DbSet<Follow> Follows => Set<Follow>();
 
@@ -34,8 +39,10 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
     public DbSet<Favorite> Favorites => Set<Favorite>();
 
     public DbSet<TagStatistic> TagStatistics => Set<TagStatistic>();
+    //#endif
 
     IQueryable<User> IReadDbContext.Users => Users.AsNoTracking();
+    //#if (conduit)
 
     IQueryable<Follow> IReadDbContext.Follows => Follows.AsNoTracking();
 
@@ -46,6 +53,7 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
     IQueryable<Comment> IReadDbContext.Comments => Comments.AsNoTracking();
 
     IQueryable<Favorite> IReadDbContext.Favorites => Favorites.AsNoTracking();
+    //#endif
 
     /// <summary>Returns a pooled context to its pool (EF resets its own state); the next lease counts its writes afresh.</summary>
     public override ValueTask DisposeAsync()

@@ -10,9 +10,11 @@ public sealed class DatabaseOptions
 
     /// <summary>Apply pending migrations when the host starts (Development default). Production runs <c>--migrate</c> once instead.</summary>
     public bool MigrateOnStartup { get; set; }
+    //#if (conduit)
 
     /// <summary>Fill the database with the sample data after migrating, if it is not there yet (Development default).</summary>
     public bool SeedOnStartup { get; set; }
+    //#endif
 
     public int MaxPoolSize { get; set; } = 100;
 

@@ -12,10 +12,12 @@ internal static class SignedInUserReferences
 {
     public static readonly IReadOnlySet<string> ConstraintNames = new HashSet<string>(StringComparer.Ordinal)
     {
+        //#if (conduit)
         "fk_articles_users_author_id",
         "fk_comments_users_author_id",
         "fk_favorites_users_user_id",
         "fk_follows_users_follower_id",
+        //#endif
     };
 
     /// <summary>

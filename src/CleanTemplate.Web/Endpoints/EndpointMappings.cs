@@ -1,7 +1,9 @@
+//#if (conduit)
 using CleanTemplate.Web.Endpoints.Articles;
 using CleanTemplate.Web.Endpoints.Comments;
 using CleanTemplate.Web.Endpoints.Profiles;
 using CleanTemplate.Web.Endpoints.Tags;
+//#endif
 using CleanTemplate.Web.Endpoints.Users;
 
 namespace CleanTemplate.Web.Endpoints;
@@ -12,10 +14,12 @@ internal static class EndpointMappings
     {
         var api = app.MapGroup("/api");
         api.MapUserEndpoints();
+        //#if (conduit)
         api.MapProfileEndpoints();
         api.MapArticleEndpoints();
         api.MapCommentEndpoints();
         api.MapTagEndpoints();
+        //#endif
         return app;
     }
 }

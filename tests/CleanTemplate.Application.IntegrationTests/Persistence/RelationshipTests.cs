@@ -1,9 +1,13 @@
 using CleanTemplate.Application.IntegrationTests.Support;
+//#if (conduit)
 using CleanTemplate.Domain.Articles;
 using CleanTemplate.Domain.Profiles;
+//#endif
 using CleanTemplate.TestSupport.Builders;
 using Microsoft.EntityFrameworkCore;
+//#if (conduit)
 using Npgsql;
+//#endif
 
 namespace CleanTemplate.Application.IntegrationTests.Persistence;
 
@@ -23,6 +27,7 @@ public sealed class RelationshipTests(ApplicationFixture fixture) : HandlerTest(
         (await Scope.Db.UserProfiles.AnyAsync(profile => profile.Id == jake.Id)).ShouldBeFalse();
         (await Scope.Db.UserProfiles.CountAsync()).ShouldBe(1);
     }
+    //#if (conduit)
 
     [Fact]
     public async Task Hard_deleting_an_article_row_deletes_its_comments_tag_links_and_favorites_in_the_database()
@@ -72,4 +77,5 @@ public sealed class RelationshipTests(ApplicationFixture fixture) : HandlerTest(
         violation.SqlState.ShouldBe(PostgresErrorCodes.CheckViolation);
         violation.ConstraintName.ShouldBe("ck_follows_not_self");
     }
+    //#endif
 }

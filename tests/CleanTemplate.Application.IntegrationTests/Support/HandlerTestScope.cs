@@ -1,7 +1,11 @@
+//#if (conduit)
 using CleanTemplate.Domain.Articles;
 using CleanTemplate.Domain.Users;
+//#endif
 using CleanTemplate.Infrastructure.Persistence;
+//#if (conduit)
 using CleanTemplate.TestSupport.Builders;
+//#endif
 using CleanTemplate.TestSupport.Identity;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -48,6 +52,7 @@ public sealed class HandlerTestScope : IAsyncDisposable
         await Db.SaveChangesAsync();
         Db.ChangeTracker.Clear();
     }
+    //#if (conduit)
 
     /// <summary>Saves an article by <paramref name="author"/> with these tags (created when missing), then forgets it.</summary>
     public async Task<Article> ArrangeArticleAsync(User author, string? title = null, params string[] tags)
@@ -64,6 +69,7 @@ public sealed class HandlerTestScope : IAsyncDisposable
         Db.ChangeTracker.Clear();
         return comment;
     }
+    //#endif
 
     public async ValueTask DisposeAsync()
     {

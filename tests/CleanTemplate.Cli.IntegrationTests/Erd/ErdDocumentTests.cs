@@ -41,10 +41,10 @@ public sealed class ErdDocumentTests
     {
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
         {
-            if (folder.EnumerateFiles("*.sln").Any())
+            if (folder.EnumerateFiles("*.slnx").Any())
                 return folder.FullName;
         }
 
-        throw new DirectoryNotFoundException($"No folder above {AppContext.BaseDirectory} holds a .sln file.");
+        throw new DirectoryNotFoundException($"No folder above {AppContext.BaseDirectory} holds a .slnx file.");
     }
 }

@@ -15,16 +15,19 @@ public sealed class TestRespawnerTests
         await using var database = await PostgresTestDatabase.CreateAsync();
         var author = TestUsers.New();
         await SaveAsync(database, author);
+        //#if (conduit)
         await SaveAsync(database, TestArticles.New(author));
+        //#endif
         await using var connection = await database.OpenConnectionAsync();
         var respawner = await TestRespawner.CreateAsync(connection);
 
         await respawner.ResetAsync(connection);
 
         respawner.DeleteSql.ShouldStartWith("DELETE FROM ");
-        (await database.ScalarAsync<long>(
-            "SELECT (SELECT count(*) FROM users) + (SELECT count(*) FROM articles)"))
-            .ShouldBe(0);
+        (await database.ScalarAsync<long>("SELECT count(*) FROM users")).ShouldBe(0);
+        //#if (conduit)
+        (await database.ScalarAsync<long>("SELECT count(*) FROM articles")).ShouldBe(0);
+        //#endif
         (await database.ScalarAsync<long>("""SELECT count(*) FROM "__EFMigrationsHistory" """)).ShouldBeGreaterThan(0);
     }
 

@@ -18,11 +18,13 @@ public sealed record WriteEndpoint(
         new("update user", "PUT", "/api/user", "user", true,
             ("email", "\"renamed@example.com\""), ("username", "\"renamed\""), ("password", "\"password456\""),
             ("bio", "\"bio\""), ("image", "\"https://example.com/me.png\"")),
+        //#if (conduit)
         new("create article", "POST", "/api/articles", "article", true,
             ("title", "\"Title\""), ("description", "\"Description\""), ("body", "\"Body\""), ("tagList", "[\"tag\"]")),
         new("update article", "PUT", "/api/articles/{slug}", "article", true,
             ("title", "\"New title\""), ("description", "\"New description\""), ("body", "\"New body\"")),
         new("add comment", "POST", "/api/articles/{slug}/comments", "comment", true, ("body", "\"Comment\"")),
+        //#endif
     ];
 
     public static WriteEndpoint Named(string name) => All.Single(endpoint => endpoint.Name == name);

@@ -1,7 +1,9 @@
 using System.Net.Http.Headers;
 using CleanTemplate.Application.Common.Interfaces;
+//#if (conduit)
 using CleanTemplate.Domain.Articles;
 using CleanTemplate.Domain.Profiles;
+//#endif
 using CleanTemplate.Domain.Users;
 using CleanTemplate.Infrastructure.Persistence;
 using CleanTemplate.TestSupport;
@@ -101,6 +103,7 @@ public class ConduitApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         await db.SaveChangesAsync();
         return entities;
     });
+    //#if (conduit)
 
     /// <summary>An article by <paramref name="author"/> with these tags (created when missing).</summary>
     public Task<Article> SaveArticleAsync(User author, string? title = null, params string[] tags) =>
@@ -121,6 +124,7 @@ public class ConduitApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>A comment by <paramref name="author"/> on <paramref name="article"/>, saved on its own (its own timestamp).</summary>
     public Task<Comment> SaveCommentAsync(Article article, User author, string? body = null) =>
         ArrangeAsync(db => TestComments.SaveAsync(db, article, author, body));
+    //#endif
 
     /// <summary>Runs an arrange step in its own scope; the queries it costs are not counted against the act.</summary>
     private async Task<T> ArrangeAsync<T>(Func<ApplicationDbContext, Task<T>> arrange)

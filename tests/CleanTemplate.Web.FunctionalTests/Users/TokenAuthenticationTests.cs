@@ -66,6 +66,7 @@ public sealed class TokenAuthenticationTests(ConduitApiFactory factory) : ApiTes
             .GetString().ShouldBe(user.Username);
     }
 
+    //#if (conduit)
     [Fact]
     public async Task A_refused_token_is_401_where_a_caller_is_optional_and_anonymous_callers_are_not()
     {
@@ -80,6 +81,7 @@ public sealed class TokenAuthenticationTests(ConduitApiFactory factory) : ApiTes
         await refused.ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
         (await anonymous.ShouldBeJsonAsync(HttpStatusCode.OK)).GetProperty("articlesCount").GetInt32().ShouldBe(1);
     }
+    //#endif
 
     [Fact]
     public async Task A_client_with_a_refused_token_can_still_sign_in()
@@ -95,6 +97,7 @@ public sealed class TokenAuthenticationTests(ConduitApiFactory factory) : ApiTes
             .GetString().ShouldBe(user.Username);
     }
 
+    //#if (conduit)
     [Fact]
     public async Task A_token_users_existence_is_looked_up_once_then_remembered()
     {
@@ -114,4 +117,5 @@ public sealed class TokenAuthenticationTests(ConduitApiFactory factory) : ApiTes
 
         counts.ShouldBe([2, 1], string.Join("\n", Factory.QueryCounter.Commands));
     }
+    //#endif
 }

@@ -1,16 +1,19 @@
+//#if (conduit)
 using CleanTemplate.Domain.Articles;
 using CleanTemplate.Domain.Profiles;
+//#endif
 using CleanTemplate.Domain.Users;
 
 namespace CleanTemplate.Application.Common.Interfaces;
 
 /// <summary>
 /// The read side: no-tracking queryables that queries project straight into DTOs, without a repository.
-/// Soft-deleted articles and comments are already filtered out.
+/// The model's query filters (soft deletes) already apply.
 /// </summary>
 public interface IReadDbContext
 {
     IQueryable<User> Users { get; }
+    //#if (conduit)
 
     IQueryable<Follow> Follows { get; }
 
@@ -21,4 +24,5 @@ public interface IReadDbContext
     IQueryable<Comment> Comments { get; }
 
     IQueryable<Favorite> Favorites { get; }
+    //#endif
 }

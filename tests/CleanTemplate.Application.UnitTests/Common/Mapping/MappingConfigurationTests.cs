@@ -1,8 +1,12 @@
+//#if (conduit)
 using CleanTemplate.Application.Articles;
 using CleanTemplate.Application.Comments;
+//#endif
 using CleanTemplate.Application.Common.Mapping;
+//#if (conduit)
 using CleanTemplate.Application.Profiles;
 using CleanTemplate.Domain.Articles;
+//#endif
 using CleanTemplate.Domain.Users;
 using Mapster;
 using Mapster.Models;
@@ -11,6 +15,7 @@ namespace CleanTemplate.Application.UnitTests.Common.Mapping;
 
 public sealed class MappingConfigurationTests
 {
+    //#if (conduit)
     [Fact]
     public void Every_map_of_the_application_compiles_with_a_source_for_each_member()
     {
@@ -27,17 +32,18 @@ public sealed class MappingConfigurationTests
         Should.NotThrow(config.CompileProjection);
         Should.NotThrow(() => config.Compile());
     }
+    //#endif
 
     [Fact]
     public void A_member_with_no_source_fails_instead_of_becoming_a_constant()
     {
         var config = MappingConfiguration.Create();
-        config.NewConfig<User, ProfileWithKarma>();
+        config.NewConfig<User, UserWithKarma>();
 
         var failure = Should.Throw<CompileException>(
-            () => config.CompileProjection(typeof(User), typeof(ProfileWithKarma)));
+            () => config.CompileProjection(typeof(User), typeof(UserWithKarma)));
 
-        failure.InnerException.ShouldNotBeNull().Message.ShouldContain(nameof(ProfileWithKarma.Karma));
+        failure.InnerException.ShouldNotBeNull().Message.ShouldContain(nameof(UserWithKarma.Karma));
     }
 
     [Fact]
@@ -46,11 +52,11 @@ public sealed class MappingConfigurationTests
         var config = MappingConfiguration.Create();
 
         var failure = Should.Throw<CompileException>(
-            () => config.CompileProjection(typeof(Comment), typeof(ProfileDto)));
+            () => config.CompileProjection(typeof(User), typeof(UserWithKarma)));
 
         failure.InnerException.ShouldNotBeNull().Message.ShouldContain("Implicit mapping is not allowed");
     }
 
     /// <summary>A DTO that grew a member nobody mapped: Username matches, Karma has no source.</summary>
-    private sealed record ProfileWithKarma(string Username, int Karma);
+    private sealed record UserWithKarma(string Username, int Karma);
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Smoke test of the `dotnet new` template, as a user gets it:
 #   pack template/ -> install the .nupkg into a throwaway dotnet home -> dotnet new clean-template -n NAME
-#   -> no "CleanTemplate" left in any name or content -> build (warnings are errors) -> test.
+#   -> no "CleanTemplate" left in any name or content -> build (warnings are errors) -> test
+#   -> dotnet new clean-usecase (a command, a query) in it -> check, build and test again.
 #   A name the template must refuse (one starting with a digit) is tried too.
 #
 # Usage: build/template-smoke.sh [RESULTS_DIR] [NAME] [dotnet new options...]
@@ -63,6 +64,21 @@ check_no_leftovers() {
   echo "no leftovers; solution: ${solution#"$WORK"/}"
 }
 
+# The item template as a user runs it from the solution's root: a command in a feature of the sample, a query in a
+# new feature. Then the solution builds again, and the new handler tests (which must be found) and the architecture
+# tests run on it.
+add_use_cases() {
+  (cd "$OUT" && dotnet new clean-usecase -n PublishArticle --feature Articles --solution "$NAME")
+  (cd "$OUT" && dotnet new clean-usecase -n GetInvoice --feature Billing --kind query --solution "$NAME")
+  check_no_leftovers || leftovers=1
+  dotnet build "$OUT" -c Release -nodeReuse:false -p:TreatWarningsAsErrors=true
+  dotnet test "$OUT/tests/$NAME.Application.IntegrationTests" -c Release --no-build \
+    --filter "FullyQualifiedName~.Articles.PublishArticleTests|FullyQualifiedName~.Billing.GetInvoiceTests" \
+    --logger trx --results-directory "$RESULTS/usecases/handlers" -- RunConfiguration.TreatNoTestsAsError=true
+  dotnet test "$OUT/tests/$NAME.ArchitectureTests" -c Release --no-build \
+    --logger trx --results-directory "$RESULTS/usecases/architecture"
+}
+
 step "pack template" dotnet pack "$ROOT/template" -c Release -o "$WORK/nupkg" -p:TreatWarningsAsErrors=true
 nupkg="$(find "$WORK/nupkg" -name '*.nupkg' -print -quit)"
 step "install $(basename "$nupkg")" dotnet new install "$nupkg"
@@ -83,6 +99,7 @@ leftovers=0
 step "check names and contents" check_no_leftovers || leftovers=1
 step "build (Release, warnings are errors)" dotnet build "$OUT" -c Release -nodeReuse:false -p:TreatWarningsAsErrors=true
 step "test" dotnet test "$OUT" -c Release --no-build --logger trx --results-directory "$RESULTS"
+step "dotnet new clean-usecase, build and test again" add_use_cases
 if [[ $leftovers -ne 0 ]]; then
   echo "[smoke] FAILED: the generated solution still contains 'CleanTemplate' (see above)" >&2
   exit 1

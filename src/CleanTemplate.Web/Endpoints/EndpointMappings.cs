@@ -1,3 +1,4 @@
+using System.Reflection;
 //#if (conduit)
 using CleanTemplate.Web.Endpoints.Articles;
 using CleanTemplate.Web.Endpoints.Comments;
@@ -20,6 +21,20 @@ internal static class EndpointMappings
         api.MapCommentEndpoints();
         api.MapTagEndpoints();
         //#endif
+        // The features above are listed in the order the API reads; use cases scaffolded later map themselves.
+        api.MapEndpointsIn(typeof(EndpointMappings).Assembly);
         return app;
+    }
+
+    /// <summary>Maps every <see cref="IEndpoint"/> of <paramref name="assembly"/>, ordered by type name.</summary>
+    public static RouteGroupBuilder MapEndpointsIn(this RouteGroupBuilder api, Assembly assembly)
+    {
+        var endpoints = assembly.GetTypes()
+            .Where(type => type is { IsAbstract: false, IsGenericTypeDefinition: false })
+            .Where(type => type.IsAssignableTo(typeof(IEndpoint)))
+            .OrderBy(type => type.FullName, StringComparer.Ordinal);
+        foreach (var endpoint in endpoints)
+            ((IEndpoint)Activator.CreateInstance(endpoint)!).Map(api);
+        return api;
     }
 }

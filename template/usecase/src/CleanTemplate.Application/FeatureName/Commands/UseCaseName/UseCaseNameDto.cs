@@ -1,0 +1,3 @@
+namespace CleanTemplate.Application.FeatureName.Commands.UseCaseName;
+
+public sealed record UseCaseNameDto(string Name);

@@ -1,0 +1,3 @@
+namespace CleanTemplate.Application.FeatureName.Queries.UseCaseName;
+
+public sealed record UseCaseNameDto(string Name);

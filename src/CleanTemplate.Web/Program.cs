@@ -3,13 +3,15 @@ using CleanTemplate.Application.Common.Interfaces;
 using CleanTemplate.Application.Tags;
 using CleanTemplate.Infrastructure;
 using CleanTemplate.Web;
+using CleanTemplate.Web.Development;
 using CleanTemplate.Web.Endpoints;
 
 var builder = WebApplication.CreateBuilder(args);
+await DevelopmentDatabase.StartWhenUnconfiguredAsync(builder);
 
 builder.Services
     .AddApplication(builder.Configuration)
-    .AddInfrastructure(builder.Configuration, builder.Environment)
+    .AddInfrastructure(builder.Configuration)
     .AddWeb(builder.Configuration);
 
 var app = builder.Build();

@@ -51,6 +51,30 @@ public sealed class LayerDependencyTests
         dependents.ShouldBeEmpty();
     }
 
+    [Theory]
+    [InlineData("CleanTemplate.Domain")]
+    [InlineData("CleanTemplate.Application")]
+    [InlineData("CleanTemplate.Infrastructure")]
+    [InlineData("CleanTemplate.Cli")]
+    public void Production_code_does_not_reference_the_local_postgres_launcher(string layer) =>
+        Referenced(Layers.All.Single(assembly => assembly.GetName().Name == layer)).ShouldNotContain("CleanTemplate.LocalPostgres");
+
+    [Fact]
+    public void Web_uses_the_local_postgres_launcher_only_in_its_development_start_up()
+    {
+        var result = Types.InAssembly(Layers.Web)
+            .That().DoNotResideInNamespace("CleanTemplate.Web.Development")
+            .ShouldNot().HaveDependencyOnAny("CleanTemplate.LocalPostgres")
+            .GetResult();
+
+        Referenced(Layers.Web).ShouldContain("CleanTemplate.LocalPostgres");
+        result.IsSuccessful.ShouldBeTrue(string.Join(", ", result.FailingTypes?.Select(type => type.FullName) ?? []));
+    }
+
+    [Fact]
+    public void The_local_postgres_launcher_depends_on_no_layer() =>
+        Referenced(Layers.LocalPostgres).Where(name => name.StartsWith("CleanTemplate.", StringComparison.Ordinal)).ShouldBeEmpty();
+
     [Fact]
     public void Cli_is_a_composition_root_beside_web_not_on_top_of_it() =>
         Referenced(Layers.Cli).ShouldNotContain("CleanTemplate.Web");

@@ -57,6 +57,9 @@ public sealed class StartUpTests
             tags.ShouldBe(["postgresql", "dragons", "performance", "training"], ignoreOrder: true);
             File.Exists(Path.Combine(dataDirectory, "PG_VERSION")).ShouldBeTrue();
             app.LoadedAssemblies().ShouldContain(Launcher);
+            // A first run on an empty database: migrated and seeded, and nothing in the log reads as a failure.
+            app.Output.Where(line => line.StartsWith("fail:", StringComparison.Ordinal) || line.StartsWith("crit:", StringComparison.Ordinal))
+                .ShouldBeEmpty(string.Join('\n', app.Output));
 
             (await app.StopAsync()).ShouldBe(0);
             // The server stops with the host; the data stays for the next run.

@@ -137,7 +137,7 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         {
             // Ephemeral data is about to be deleted, so there is nothing worth a clean shutdown.
             if (!await server.StopAsync(immediate: options.Ephemeral, CancellationToken.None))
-                return; // Left for CleanUpOrphans: deleting the folder under a running server would strand it.
+                return; // Left for a later run's orphan clean-up: deleting the folder under a running server would strand it.
 
             if (runFolder is not null)
                 Directory.Delete(runFolder, recursive: true);

@@ -31,7 +31,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -48,28 +47,22 @@ public static class DependencyInjection
     /// scheme (JwtBearer). Any <see cref="IInterceptor"/> registered in the container is added to every DbContext
     /// (tests use this to count queries).
     /// </summary>
-    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddPersistence(configuration, environment);
+        services.AddPersistence(configuration);
         services.AddIdentityServices(configuration);
         return services;
     }
 
-    private static void AddPersistence(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    private static void AddPersistence(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.AddSingleton(Options.Create(options));
 
         var configured = configuration.GetConnectionString(ConnectionStringName);
         if (string.IsNullOrWhiteSpace(configured))
-        {
-            if (!environment.IsDevelopment())
-                throw new InvalidOperationException(
-                    $"ConnectionStrings:{ConnectionStringName} is not configured. Set it (for example with the ConnectionStrings__{ConnectionStringName} environment variable).");
-            var cluster = DevelopmentDatabase.Start(environment);
-            services.AddHostedService(_ => new DevelopmentDatabase.Lifetime(cluster));
-            configured = cluster.AdminConnectionString(DevelopmentDatabase.DatabaseName).ConnectionString;
-        }
+            throw new InvalidOperationException(
+                $"ConnectionStrings:{ConnectionStringName} is not configured. Set it (for example with the ConnectionStrings__{ConnectionStringName} environment variable).");
 
         var connectionString = DatabaseConnectionString.Build(configured, options);
         services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());

@@ -5,13 +5,15 @@ using CleanTemplate.Application.Tags;
 //#endif
 using CleanTemplate.Infrastructure;
 using CleanTemplate.Web;
+using CleanTemplate.Web.Development;
 using CleanTemplate.Web.Endpoints;
 
 var builder = WebApplication.CreateBuilder(args);
+await DevelopmentDatabase.StartWhenUnconfiguredAsync(builder);
 
 builder.Services
     .AddApplication(builder.Configuration)
-    .AddInfrastructure(builder.Configuration, builder.Environment)
+    .AddInfrastructure(builder.Configuration)
     .AddWeb(builder.Configuration);
 
 var app = builder.Build();

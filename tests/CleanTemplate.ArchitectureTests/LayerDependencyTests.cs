@@ -53,6 +53,32 @@ public sealed class LayerDependencyTests
     }
 
     [Fact]
+    public void Production_code_does_not_reference_the_local_postgres_launcher()
+    {
+        var dependents = new[] { Layers.Domain, Layers.Application, Layers.Infrastructure, Layers.Cli }
+            .Where(layer => Referenced(layer).Contains(Layers.NameOf(Layers.LocalPostgres)))
+            .Select(Layers.NameOf);
+
+        dependents.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Web_uses_the_local_postgres_launcher_only_in_its_development_start_up()
+    {
+        var result = Types.InAssembly(Layers.Web)
+            .That().DoNotResideInNamespace("CleanTemplate.Web.Development")
+            .ShouldNot().HaveDependencyOnAny("CleanTemplate.LocalPostgres")
+            .GetResult();
+
+        Referenced(Layers.Web).ShouldContain(Layers.NameOf(Layers.LocalPostgres));
+        result.IsSuccessful.ShouldBeTrue(string.Join(", ", result.FailingTypes?.Select(type => type.FullName) ?? []));
+    }
+
+    [Fact]
+    public void The_local_postgres_launcher_depends_on_no_layer() =>
+        Referenced(Layers.LocalPostgres).ShouldNotContain(name => Layers.All.Select(Layers.NameOf).Contains(name));
+
+    [Fact]
     public void Cli_is_a_composition_root_beside_web_not_on_top_of_it() =>
         Referenced(Layers.Cli).ShouldNotContain(Layers.NameOf(Layers.Web));
 

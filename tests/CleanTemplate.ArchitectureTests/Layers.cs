@@ -2,7 +2,10 @@ using System.Reflection;
 
 namespace CleanTemplate.ArchitectureTests;
 
-/// <summary>The four layer assemblies and the CLI (a second composition root), loaded from the test's output folder.</summary>
+/// <summary>
+/// The four layer assemblies, the CLI (a second composition root) and the local-PostgreSQL launcher (Development and
+/// test machinery), loaded from the test's output folder.
+/// </summary>
 internal static class Layers
 {
     public static Assembly Domain { get; } = typeof(Domain.Common.IDomainEvent).Assembly;
@@ -16,7 +19,9 @@ internal static class Layers
     // The CLI exposes no public type to anchor on; its assembly is in the output folder through the project reference.
     public static Assembly Cli { get; } = Assembly.Load(new AssemblyName(NameOf(Domain).Replace(".Domain", ".Cli", StringComparison.Ordinal)));
 
-    public static IEnumerable<Assembly> All => [Domain, Application, Infrastructure, Web, Cli];
+    public static Assembly LocalPostgres { get; } = typeof(LocalPostgres.LocalPostgresCluster).Assembly;
+
+    public static IEnumerable<Assembly> All => [Domain, Application, Infrastructure, Web, Cli, LocalPostgres];
 
     /// <summary>The assembly's name: the solution's name as given (<c>My-App.Web</c>), which may not be a namespace.</summary>
     public static string NameOf(Assembly layer) => layer.GetName().Name!;

@@ -53,7 +53,7 @@ public class ApplicationFixture : PostgresDatabaseFixture
             .AddSingleton<IInterceptor>(QueryCounter)
             .AddScoped<TestCurrentUser>()
             .AddScoped<ICurrentUser>(provider => provider.GetRequiredService<TestCurrentUser>());
-        services.AddApplication(configuration).AddInfrastructure(configuration, environment);
+        services.AddApplication(configuration).AddInfrastructure(configuration);
         ConfigureServices(services);
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }

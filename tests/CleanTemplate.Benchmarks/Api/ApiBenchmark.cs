@@ -4,7 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using CleanTemplate.Infrastructure.Persistence;
-using CleanTemplate.Infrastructure.Persistence.LocalPostgres;
+using CleanTemplate.LocalPostgres;
 using Npgsql;
 
 namespace CleanTemplate.Benchmarks.Api;
@@ -31,11 +31,10 @@ internal static class ApiBenchmark
             Path.Combine(work, "raw"));
 
         // Default durability (fsync, synchronous_commit, full_page_writes on), not the tests' tuning.
-        await using var cluster = await LocalPostgresCluster.StartAsync(
-            new LocalPostgresOptions { DataDirectory = EphemeralRuns.NewDataDirectory(), Ephemeral = true });
-        await using (var admin = NpgsqlDataSource.Create(cluster.AdminConnectionString().ConnectionString))
+        await using var cluster = await LocalPostgresCluster.StartAsync(LocalPostgresOptions.ForTests() with { TunedForTests = false });
+        await using (var admin = NpgsqlDataSource.Create(cluster.AdminConnectionString()))
             await admin.CreateCommand("CREATE DATABASE conduit").ExecuteNonQueryAsync();
-        var connectionString = cluster.AdminConnectionString("conduit").ConnectionString;
+        var connectionString = cluster.AdminConnectionString("conduit");
 
         var environment = new Dictionary<string, string>
         {
@@ -55,7 +54,7 @@ internal static class ApiBenchmark
         }
 
         await ServedApp.RunOnceAsync(apiDll, environment, "--migrate");
-        await using var api = await ServedApp.StartAsync("api", apiDll, LoopbackPort.PickFree(), environment, "/health/ready", work);
+        await using var api = await ServedApp.StartAsync("api", apiDll, environment, "/health/ready", work);
         var token = await RegisterViewerAsync(api.Address);
         var slug = await ApiDataSet.SeedAsync(connectionString, ViewerName);
         // The reference uses the connection settings the API layers on top of its connection string, prepared statements included.
@@ -63,7 +62,7 @@ internal static class ApiBenchmark
         {
             ["ConnectionStrings__Database"] = DatabaseConnectionString.Build(connectionString, new DatabaseOptions()),
         };
-        await using var raw = await ServedApp.StartAsync("raw", rawDll, LoopbackPort.PickFree(), rawEnvironment, $"/api/articles/{slug}", work);
+        await using var raw = await ServedApp.StartAsync("raw", rawDll, rawEnvironment, $"/api/articles/{slug}", work);
 
         List<Endpoint> endpoints =
         [

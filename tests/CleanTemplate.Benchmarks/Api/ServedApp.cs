@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
 
 namespace CleanTemplate.Benchmarks.Api;
 
@@ -49,9 +51,11 @@ internal sealed class ServedApp : IAsyncDisposable
         }
     }
 
+    /// <summary>Starts the app on a free loopback port and returns once <paramref name="readyPath"/> answers 2xx.</summary>
     public static async Task<ServedApp> StartAsync(
-        string name, string dll, int port, IReadOnlyDictionary<string, string> environment, string readyPath, string logFolder)
+        string name, string dll, IReadOnlyDictionary<string, string> environment, string readyPath, string logFolder)
     {
+        var port = FreeLoopbackPort();
         var address = new Uri($"http://127.0.0.1:{port}");
         var probeSocket = Path.Combine(Path.GetTempPath(), $"cleantemplate-probe-{Environment.ProcessId}-{port}.sock");
         var start = ChildProcess.StartInfo("dotnet", [dll], environment, Path.GetDirectoryName(dll));
@@ -106,6 +110,14 @@ internal sealed class ServedApp : IAsyncDisposable
         lock (log)
             log.Dispose();
         File.Delete(probeSocket);
+    }
+
+    // Free a moment ago; the app binds it moments later.
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static void Write(StreamWriter log, string? line)

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using CleanTemplate.Infrastructure.Persistence.LocalPostgres;
+using CleanTemplate.LocalPostgres;
 using Npgsql;
 
 namespace CleanTemplate.TestSupport.Postgres;
@@ -79,7 +79,7 @@ public sealed class CrashablePostgresServer : IAsyncDisposable
         public string? CloneStrategy => null;
 
         public NpgsqlConnectionStringBuilder ConnectionString(string database) =>
-            cluster.AdminConnectionString(database);
+            new(cluster.AdminConnectionString(database));
 
         // The cluster belongs to the CrashablePostgresServer, which disposes of it.
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;

@@ -1,4 +1,4 @@
-using CleanTemplate.Infrastructure.Persistence.LocalPostgres;
+using CleanTemplate.LocalPostgres;
 using Npgsql;
 
 namespace CleanTemplate.TestSupport.Postgres;
@@ -29,7 +29,7 @@ public sealed class LocalBinariesPostgresServerProvider : IPostgresServerProvide
 
         public string? CloneStrategy => cluster.DataInMemory ? "FILE_COPY" : null;
 
-        public NpgsqlConnectionStringBuilder ConnectionString(string database) => cluster.AdminConnectionString(database);
+        public NpgsqlConnectionStringBuilder ConnectionString(string database) => new(cluster.AdminConnectionString(database));
 
         public ValueTask DisposeAsync() => cluster.DisposeAsync();
     }

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Migrations.Internal;
 
 namespace CleanTemplate.Infrastructure.Persistence.MigrationHistory;
@@ -11,6 +13,7 @@ namespace CleanTemplate.Infrastructure.Persistence.MigrationHistory;
 /// a column of the history table itself is written by every path that migrates (the host's <c>--migrate</c>, the
 /// <c>db</c> CLI, <c>dotnet ef database update</c>, bundles, idempotent scripts), which a table written by one tool
 /// would not be. EF's insert names only its own two columns, so older history tables without the column keep working.
+/// It also answers whether the table exists, which Npgsql's repository does not (see <see cref="ExistsSql"/>).
 /// </summary>
 #pragma warning disable EF1001 // Npgsql's history repository is "internal" API; deriving from it is how EF documents customising the history table.
 internal sealed class TimestampedHistoryRepository(HistoryRepositoryDependencies dependencies) : NpgsqlHistoryRepository(dependencies)
@@ -20,6 +23,31 @@ internal sealed class TimestampedHistoryRepository(HistoryRepositoryDependencies
 
     /// <summary>EF's default name; the model does not change it.</summary>
     public const string HistoryTable = DefaultTableName;
+
+    /// <summary>
+    /// Npgsql's repository says the table always exists and catches the "relation does not exist" error of reading it,
+    /// because a schema query could look in another schema than the unqualified read (search_path). Its migrator reads
+    /// the history before migrating, so every first migration logged that read as a failed command. to_regclass
+    /// resolves the name through search_path exactly as the read does, and answers NULL for a missing table.
+    /// </summary>
+    protected override string ExistsSql
+    {
+        get
+        {
+            var table = SqlGenerationHelper.DelimitIdentifier(TableName, TableSchema);
+            var literal = Dependencies.TypeMappingSource.GetMapping(typeof(string)).GenerateSqlLiteral(table);
+            return $"SELECT to_regclass({literal}) IS NOT NULL";
+        }
+    }
+
+    // EF's own check (the database first, then ExistsSql), which Npgsql's override replaces with "true".
+    public override bool Exists() =>
+        Dependencies.DatabaseCreator.Exists()
+        && Dependencies.RawSqlCommandBuilder.Build(ExistsSql).ExecuteScalar(ExistsCommandParameters()) is true;
+
+    public override async Task<bool> ExistsAsync(CancellationToken cancellationToken = default) =>
+        await Dependencies.DatabaseCreator.ExistsAsync(cancellationToken)
+        && await Dependencies.RawSqlCommandBuilder.Build(ExistsSql).ExecuteScalarAsync(ExistsCommandParameters(), cancellationToken) is true;
 
     protected override void ConfigureTable(EntityTypeBuilder<HistoryRow> history)
     {
@@ -33,4 +61,7 @@ internal sealed class TimestampedHistoryRepository(HistoryRepositoryDependencies
             .HasColumnType("timestamp with time zone")
             .HasDefaultValueSql("now()");
     }
+
+    private RelationalCommandParameterObject ExistsCommandParameters() => new(
+        Dependencies.Connection, null, null, Dependencies.CurrentContext.Context, Dependencies.CommandLogger, CommandSource.Migrations);
 }

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace CleanTemplate.Infrastructure.Persistence.LocalPostgres;
+namespace CleanTemplate.LocalPostgres;
 
 internal static class OsProcess
 {

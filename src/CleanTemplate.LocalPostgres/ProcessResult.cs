@@ -1,4 +1,4 @@
-namespace CleanTemplate.Infrastructure.Persistence.LocalPostgres;
+namespace CleanTemplate.LocalPostgres;
 
 /// <summary>How a finished command went.</summary>
 internal sealed record ProcessResult(string CommandLine, int ExitCode, string StandardOutput, string StandardError)

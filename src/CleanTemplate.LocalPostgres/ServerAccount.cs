@@ -1,6 +1,6 @@
 using System.Runtime.Versioning;
 
-namespace CleanTemplate.Infrastructure.Persistence.LocalPostgres;
+namespace CleanTemplate.LocalPostgres;
 
 /// <summary>
 /// The OS account that owns the cluster files and runs the server. PostgreSQL refuses to run as root, so a root

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Runtime.Versioning;
 using Microsoft.Extensions.Logging;
 
-namespace CleanTemplate.Infrastructure.Persistence.LocalPostgres;
+namespace CleanTemplate.LocalPostgres;
 
 /// <summary>
 /// Ephemeral clusters live in <c>Root/&lt;run&gt;/data</c>, next to <c>Root/&lt;run&gt;/owner.pid</c> naming the owning

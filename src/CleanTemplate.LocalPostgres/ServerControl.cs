@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 
-namespace CleanTemplate.Infrastructure.Persistence.LocalPostgres;
+namespace CleanTemplate.LocalPostgres;
 
 /// <summary>Starts and stops the server of one cluster folder through pg_ctl.</summary>
 internal sealed class ServerControl(PostgresBinaries binaries, ServerAccount account, string dataDirectory, ILogger logger)

@@ -1,7 +1,7 @@
-namespace CleanTemplate.Infrastructure.Persistence.LocalPostgres;
+namespace CleanTemplate.LocalPostgres;
 
 /// <summary>Where and how <see cref="LocalPostgresCluster"/> runs a PostgreSQL server.</summary>
-internal sealed record LocalPostgresOptions
+public sealed record LocalPostgresOptions
 {
     /// <summary>
     /// The cluster folder (PGDATA). An ephemeral cluster must live at <c>EphemeralRoot/&lt;run&gt;/data</c> so that orphan
@@ -18,7 +18,10 @@ internal sealed record LocalPostgresOptions
     /// <summary>0 picks a free loopback port on every start.</summary>
     public int Port { get; init; }
 
-    /// <summary>A throwaway, test-tuned cluster in a fresh folder under <see cref="LocalPostgresCluster.EphemeralRoot"/>.</summary>
+    /// <summary>
+    /// A throwaway, test-tuned cluster in a fresh folder under <see cref="LocalPostgresCluster.EphemeralRoot"/>; for a
+    /// throwaway cluster with full durability, turn <see cref="TunedForTests"/> off with <c>with</c>.
+    /// </summary>
     public static LocalPostgresOptions ForTests() => new()
     {
         DataDirectory = EphemeralRuns.NewDataDirectory(),

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace CleanTemplate.Infrastructure.Persistence.LocalPostgres;
+namespace CleanTemplate.LocalPostgres;
 
 /// <summary>A folder holding the PostgreSQL server tools.</summary>
 internal sealed record PostgresBinaries(string BinDirectory)

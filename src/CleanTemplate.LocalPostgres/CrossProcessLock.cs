@@ -1,4 +1,4 @@
-namespace CleanTemplate.Infrastructure.Persistence.LocalPostgres;
+namespace CleanTemplate.LocalPostgres;
 
 /// <summary>An exclusive lock on a file, held until disposed; the OS releases it if the holder dies.</summary>
 internal static class CrossProcessLock

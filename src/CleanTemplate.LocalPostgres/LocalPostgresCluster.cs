@@ -4,14 +4,15 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
-namespace CleanTemplate.Infrastructure.Persistence.LocalPostgres;
+namespace CleanTemplate.LocalPostgres;
 
 /// <summary>
 /// A PostgreSQL server run from the local server binaries: throwaway for tests, or kept in a folder across restarts for
 /// the Development host. It listens on 127.0.0.1 only and trusts every local connection as <see cref="AdminUser"/>.
 /// </summary>
-internal sealed class LocalPostgresCluster : IAsyncDisposable
+public sealed class LocalPostgresCluster : IAsyncDisposable
 {
+    /// <summary>The superuser that initdb creates; every local connection is trusted as it.</summary>
     public const string AdminUser = "postgres";
 
     private readonly LocalPostgresOptions options;
@@ -39,6 +40,7 @@ internal sealed class LocalPostgresCluster : IAsyncDisposable
     /// </summary>
     public static string EphemeralRoot => EphemeralRuns.Root;
 
+    /// <summary>The loopback port the server listens on (127.0.0.1).</summary>
     public int Port { get; private set; }
 
     /// <summary>The cluster folder (PGDATA), as a full path.</summary>
@@ -98,16 +100,6 @@ internal sealed class LocalPostgresCluster : IAsyncDisposable
         return cluster;
     }
 
-    /// <summary>Stops and deletes ephemeral clusters whose owning process is gone.</summary>
-    public static void CleanUpOrphans()
-    {
-        if (OperatingSystem.IsWindows() || PostgresBinaries.Find() is not { } binaries)
-            return;
-
-        Task.Run(() => EphemeralRuns.CleanUpOrphansAsync(binaries, ServerAccount.Current, NullLogger.Instance, CancellationToken.None))
-            .GetAwaiter().GetResult();
-    }
-
     /// <summary>The server's (postmaster's) process id while it runs; null when it does not.</summary>
     public int? ServerProcessId => server.RunningProcessId();
 
@@ -121,14 +113,14 @@ internal sealed class LocalPostgresCluster : IAsyncDisposable
         await server.StartAsync(Port, options.TunedForTests, cancellationToken);
     }
 
-    /// <summary>A new builder for the superuser on <paramref name="database"/>; callers may change it freely.</summary>
-    public NpgsqlConnectionStringBuilder AdminConnectionString(string database = "postgres") => new()
+    /// <summary>The connection string (Npgsql's keywords) of the superuser on <paramref name="database"/>.</summary>
+    public string AdminConnectionString(string database = "postgres") => new NpgsqlConnectionStringBuilder
     {
         Host = ServerSettings.ListenAddress,
         Port = Port,
         Username = AdminUser,
         Database = database,
-    };
+    }.ConnectionString;
 
     /// <summary>
     /// Stops the server (immediately when ephemeral, cleanly otherwise) and deletes an ephemeral cluster's folder.
@@ -145,7 +137,7 @@ internal sealed class LocalPostgresCluster : IAsyncDisposable
         {
             // Ephemeral data is about to be deleted, so there is nothing worth a clean shutdown.
             if (!await server.StopAsync(immediate: options.Ephemeral, CancellationToken.None))
-                return; // Left for CleanUpOrphans: deleting the folder under a running server would strand it.
+                return; // Left for a later run's orphan clean-up: deleting the folder under a running server would strand it.
 
             if (runFolder is not null)
                 Directory.Delete(runFolder, recursive: true);

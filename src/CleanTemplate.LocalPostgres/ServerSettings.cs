@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace CleanTemplate.Infrastructure.Persistence.LocalPostgres;
+namespace CleanTemplate.LocalPostgres;
 
 /// <summary>
 /// The server settings, kept in their own file that postgresql.conf includes. A file is rewritten before every start, so a

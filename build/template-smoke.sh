@@ -99,6 +99,7 @@ leftovers=0
 step "check names and contents" check_no_leftovers || leftovers=1
 step "build (Release, warnings are errors)" dotnet build "$OUT" -c Release -nodeReuse:false -p:TreatWarningsAsErrors=true
 step "test" dotnet test "$OUT" -c Release --no-build --logger trx --results-directory "$RESULTS"
+step "db check (every model change has its migration)" dotnet run --project "$OUT/src/$NAME.Cli" -c Release --no-build -- db check
 step "dotnet new clean-usecase, build and test again" add_use_cases
 if [[ $leftovers -ne 0 ]]; then
   echo "[smoke] FAILED: the generated solution still contains 'CleanTemplate' (see above)" >&2

@@ -16,7 +16,7 @@ namespace CleanTemplate.Web;
 
 public static class DependencyInjection
 {
-    public const string CorsPolicy = "Conduit";
+    public const string CorsPolicy = "Frontends";
 
     public static IServiceCollection AddWeb(this IServiceCollection services, IConfiguration configuration)
     {
@@ -37,7 +37,7 @@ public static class DependencyInjection
             options.SerializerOptions.Converters.Add(new UtcTimestampConverter());
         });
 
-        services.AddConduitRateLimiting(configuration);
+        services.AddSignInRateLimiting(configuration);
 
         services.AddOpenApi(options => options
             .AddDocumentTransformer<TokenSecuritySchemeTransformer>()
@@ -75,7 +75,7 @@ public static class DependencyInjection
         app.UseMiddleware<JsonCharsetMiddleware>();
 
         app.MapOpenApi();
-        app.UseSwaggerUI(options => options.SwaggerEndpoint("/openapi/v1.json", "Conduit API v1"));
+        app.UseSwaggerUI(options => options.SwaggerEndpoint("/openapi/v1.json", "CleanTemplate API v1"));
 
         // Probes GET or HEAD; any other method answers 405.
         var probeMethods = new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]);

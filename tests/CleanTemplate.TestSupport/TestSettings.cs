@@ -14,8 +14,10 @@ public static class TestSettings
         // User transactions in tests (rollback isolation) cannot run under a retrying execution strategy.
         ["Database:MaxRetryCount"] = "0",
         ["Database:MigrateOnStartup"] = "false",
+        //#if (conduit)
         // Tests run background jobs on demand, never on a timer.
         ["Jobs:TagStatistics:IntervalSeconds"] = "0",
+        //#endif
         // Tests sign in far more often than any limit allows; the rate-limiting tests turn it on.
         ["RateLimiting:Enabled"] = "false",
     };

@@ -12,7 +12,7 @@ internal static class RateLimitingSetup
     // Behind a proxy every client shares its address unless forwarded headers are configured (see README).
     private const string UnknownAddress = "unknown";
 
-    public static IServiceCollection AddConduitRateLimiting(this IServiceCollection services, IConfiguration config)
+    public static IServiceCollection AddSignInRateLimiting(this IServiceCollection services, IConfiguration config)
     {
         var options = config.GetSection(RateLimitingOptions.SectionName).Get<RateLimitingOptions>() ?? new();
         services.AddSingleton(_ => new LoginAccountLimiter(options));

@@ -4,7 +4,7 @@ using CleanTemplate.Web.FunctionalTests.Support;
 
 namespace CleanTemplate.Web.FunctionalTests.Articles;
 
-public sealed class ArticleETagTests(ConduitApiFactory factory) : ApiTest(factory)
+public sealed class ArticleETagTests(WebApiFactory factory) : ApiTest(factory)
 {
     [Fact]
     public async Task An_update_with_a_stale_If_Match_is_409_and_keeps_the_other_change()

@@ -5,7 +5,7 @@ using CleanTemplate.Web.FunctionalTests.Support;
 
 namespace CleanTemplate.Web.FunctionalTests.Articles;
 
-public sealed class ArticleListTests(ConduitApiFactory factory) : ApiTest(factory)
+public sealed class ArticleListTests(WebApiFactory factory) : ApiTest(factory)
 {
     [Theory]
     [InlineData("tag")]

@@ -4,7 +4,7 @@ using CleanTemplate.Web.FunctionalTests.Support;
 
 namespace CleanTemplate.Web.FunctionalTests.Articles;
 
-public sealed class ArticleOpenApiTests(ConduitApiFactory factory) : ApiTest(factory)
+public sealed class ArticleOpenApiTests(WebApiFactory factory) : ApiTest(factory)
 {
     [Theory]
     [InlineData("/api/articles")]

@@ -6,7 +6,7 @@ using CleanTemplate.Web.FunctionalTests.Support;
 
 namespace CleanTemplate.Web.FunctionalTests.Articles;
 
-public sealed class ArticleWriteTests(ConduitApiFactory factory) : ApiTest(factory)
+public sealed class ArticleWriteTests(WebApiFactory factory) : ApiTest(factory)
 {
     private static object NewArticle(string title = "How to train your dragon", string[]? tags = null) =>
         new { article = new { title, description = "Ever wonder how?", body = "You have to believe", tagList = tags ?? ["training", "dragons"] } };

@@ -4,7 +4,7 @@ using CleanTemplate.Web.FunctionalTests.Support;
 
 namespace CleanTemplate.Web.FunctionalTests.Articles;
 
-public sealed class FavoriteTests(ConduitApiFactory factory) : ApiTest(factory)
+public sealed class FavoriteTests(WebApiFactory factory) : ApiTest(factory)
 {
     private const string FavoriteCount = "SELECT count(*) FROM favorites WHERE user_id = @user AND article_id = @article";
     private const string FavoritesOfArticle = "SELECT count(*) FROM favorites WHERE article_id = @article";

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CleanTemplate.Web.FunctionalTests.BackgroundJobs;
 
-public sealed class TagStatisticsJobTests(ConduitApiFactory factory) : ApiTest(factory)
+public sealed class TagStatisticsJobTests(WebApiFactory factory) : ApiTest(factory)
 {
     private const string LiveCounts = """
         SELECT coalesce(string_agg(t.name || '=' || (SELECT count(*) FROM article_tags l JOIN articles a ON a.id = l.article_id

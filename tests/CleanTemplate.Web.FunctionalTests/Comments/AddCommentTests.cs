@@ -5,7 +5,7 @@ using CleanTemplate.Web.FunctionalTests.Support;
 
 namespace CleanTemplate.Web.FunctionalTests.Comments;
 
-public sealed class AddCommentTests(ConduitApiFactory factory) : ApiTest(factory)
+public sealed class AddCommentTests(WebApiFactory factory) : ApiTest(factory)
 {
     [Fact]
     public async Task Commenting_on_someone_elses_article_answers_the_spec_comment_and_stores_it()

@@ -3,7 +3,7 @@ using CleanTemplate.Web.FunctionalTests.Support;
 
 namespace CleanTemplate.Web.FunctionalTests.Comments;
 
-public sealed class DeleteCommentTests(ConduitApiFactory factory) : ApiTest(factory)
+public sealed class DeleteCommentTests(WebApiFactory factory) : ApiTest(factory)
 {
     private const string StatusOf = "SELECT status FROM comments WHERE id = @id";
     private const string UpdatedAtOf = "SELECT updated_at FROM comments WHERE id = @id";

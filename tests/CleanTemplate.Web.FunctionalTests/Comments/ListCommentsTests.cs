@@ -3,7 +3,7 @@ using CleanTemplate.Web.FunctionalTests.Support;
 
 namespace CleanTemplate.Web.FunctionalTests.Comments;
 
-public sealed class ListCommentsTests(ConduitApiFactory factory) : ApiTest(factory)
+public sealed class ListCommentsTests(WebApiFactory factory) : ApiTest(factory)
 {
     [Fact]
     public async Task Comments_are_listed_newest_first()

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 namespace CleanTemplate.Web.FunctionalTests.Faults;
 
 /// <summary>The real host on a PostgreSQL server of its own, which a test may kill and start again.</summary>
-public sealed class CrashableDatabaseFactory : ConduitApiFactory
+public sealed class CrashableDatabaseFactory : WebApiFactory
 {
     private CrashablePostgresServer? _server;
 

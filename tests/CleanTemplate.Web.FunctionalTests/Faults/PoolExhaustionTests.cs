@@ -10,7 +10,7 @@ public sealed class PoolExhaustionTests(PoolExhaustionTests.TinyPoolFactory fact
     : IClassFixture<PoolExhaustionTests.TinyPoolFactory>
 {
     /// <summary>The host with two pooled connections, and one second to wait for one.</summary>
-    public sealed class TinyPoolFactory : ConduitApiFactory
+    public sealed class TinyPoolFactory : WebApiFactory
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {

@@ -14,7 +14,7 @@ namespace CleanTemplate.Web.FunctionalTests.Hosting;
 public sealed class CommittedWriteAnswerTests(CommittedWriteAnswerTests.BreakingFactory factory)
     : IClassFixture<CommittedWriteAnswerTests.BreakingFactory>, IAsyncLifetime
 {
-    public sealed class BreakingFactory : ConduitApiFactory
+    public sealed class BreakingFactory : WebApiFactory
     {
         public BreakingFactory() => Breaker = new ConnectionBreakerAfterCommit(() => Database.ConnectionString);
 

@@ -9,7 +9,7 @@ public sealed class CorsTests(CorsTests.RestrictedOriginsFactory factory) : ICla
     private const string Allowed = "https://conduit.example.com";
 
     /// <summary>The host with <c>Cors:AllowedOrigins</c> configured.</summary>
-    public sealed class RestrictedOriginsFactory : ConduitApiFactory
+    public sealed class RestrictedOriginsFactory : WebApiFactory
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -43,7 +43,7 @@ public sealed class CorsTests(CorsTests.RestrictedOriginsFactory factory) : ICla
 
     private static HttpRequestMessage Preflight(string origin)
     {
-        var request = new HttpRequestMessage(HttpMethod.Options, "/api/articles/some-slug");
+        var request = new HttpRequestMessage(HttpMethod.Options, "/api/user");
         request.Headers.Add("Origin", origin);
         request.Headers.Add("Access-Control-Request-Method", "PUT");
         request.Headers.Add("Access-Control-Request-Headers", "content-type,authorization");

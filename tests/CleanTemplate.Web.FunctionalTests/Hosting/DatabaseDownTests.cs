@@ -8,7 +8,7 @@ namespace CleanTemplate.Web.FunctionalTests.Hosting;
 public sealed class DatabaseDownTests(DatabaseDownTests.UnreachableDatabaseFactory factory) : IClassFixture<DatabaseDownTests.UnreachableDatabaseFactory>
 {
     /// <summary>The host pointed at a loopback port where nothing listens.</summary>
-    public sealed class UnreachableDatabaseFactory : ConduitApiFactory
+    public sealed class UnreachableDatabaseFactory : WebApiFactory
     {
         // No test database to create: the host never reaches one.
         public override Task InitializeAsync() => Task.CompletedTask;

@@ -3,7 +3,7 @@ using CleanTemplate.Web.FunctionalTests.Support;
 
 namespace CleanTemplate.Web.FunctionalTests.Hosting;
 
-public sealed class HealthTests(ConduitApiFactory factory) : ApiTest(factory)
+public sealed class HealthTests(WebApiFactory factory) : ApiTest(factory)
 {
     [Fact]
     public async Task Live_and_ready_answer_200_when_the_database_is_up()

@@ -15,7 +15,7 @@ namespace CleanTemplate.Web.FunctionalTests.Hosting;
 public sealed class ReplayedCommitTests(ReplayedCommitTests.RetryingFactory factory)
     : IClassFixture<ReplayedCommitTests.RetryingFactory>, IAsyncLifetime
 {
-    public sealed class RetryingFactory : ConduitApiFactory
+    public sealed class RetryingFactory : WebApiFactory
     {
         public RetryingFactory() => Commits = new CommitFailure(() => Database.ConnectionString);
 

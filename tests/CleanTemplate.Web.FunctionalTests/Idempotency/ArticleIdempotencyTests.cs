@@ -4,7 +4,7 @@ using CleanTemplate.Web.FunctionalTests.Support;
 
 namespace CleanTemplate.Web.FunctionalTests.Idempotency;
 
-public sealed class ArticleIdempotencyTests(ConduitApiFactory factory) : ApiTest(factory)
+public sealed class ArticleIdempotencyTests(WebApiFactory factory) : ApiTest(factory)
 {
     private const string Key = "3f6c1a52-create-article";
 

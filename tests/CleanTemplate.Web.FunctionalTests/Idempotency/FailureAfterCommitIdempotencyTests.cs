@@ -14,7 +14,7 @@ public sealed class FailureAfterCommitIdempotencyTests(FailureAfterCommitIdempot
     /// The host with one more handler of the event a registration publishes after its commit, which throws the first
     /// time: the user is saved, yet the request answers 500.
     /// </summary>
-    public sealed class FailingAfterCommitFactory : ConduitApiFactory
+    public sealed class FailingAfterCommitFactory : WebApiFactory
     {
         protected override void ConfigureServices(IServiceCollection services) =>
             services.AddSingleton<INotificationHandler<DomainEventNotification<UserRegistered>>, FailsOnce>();

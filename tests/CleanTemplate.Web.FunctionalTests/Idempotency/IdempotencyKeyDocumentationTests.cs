@@ -4,7 +4,7 @@ using CleanTemplate.Web.FunctionalTests.Support;
 
 namespace CleanTemplate.Web.FunctionalTests.Idempotency;
 
-public sealed class IdempotencyKeyDocumentationTests(ConduitApiFactory factory) : ApiTest(factory)
+public sealed class IdempotencyKeyDocumentationTests(WebApiFactory factory) : ApiTest(factory)
 {
     [Fact]
     public async Task The_openapi_document_offers_the_header_on_posts_only()

@@ -3,7 +3,7 @@ using CleanTemplate.Web.FunctionalTests.Support;
 
 namespace CleanTemplate.Web.FunctionalTests.Idempotency;
 
-public sealed class RegistrationIdempotencyTests(ConduitApiFactory factory) : ApiTest(factory)
+public sealed class RegistrationIdempotencyTests(WebApiFactory factory) : ApiTest(factory)
 {
     [Fact]
     public async Task Repeating_a_registration_with_the_same_key_replays_the_same_token()

@@ -9,7 +9,7 @@ public sealed class ServerErrorIdempotencyTests(ServerErrorIdempotencyTests.Fail
     : IClassFixture<ServerErrorIdempotencyTests.FailingOnceFactory>
 {
     /// <summary>The host with a password hasher that throws on its first use, so one registration answers 500.</summary>
-    public sealed class FailingOnceFactory : ConduitApiFactory
+    public sealed class FailingOnceFactory : WebApiFactory
     {
         protected override void ConfigureServices(IServiceCollection services) =>
             services.AddSingleton<IPasswordHasher, FailingOncePasswordHasher>();

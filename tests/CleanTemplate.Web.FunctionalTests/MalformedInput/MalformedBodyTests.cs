@@ -4,7 +4,7 @@ using CleanTemplate.Web.FunctionalTests.Support;
 namespace CleanTemplate.Web.FunctionalTests.MalformedInput;
 
 /// <summary>Every endpoint that reads a body, fed broken JSON, wrong types, bad text and bad content types.</summary>
-public sealed class MalformedBodyTests(ConduitApiFactory factory) : MalformedInputTest(factory)
+public sealed class MalformedBodyTests(WebApiFactory factory) : MalformedInputTest(factory)
 {
     private static readonly string OneMegabyte = new('x', 1024 * 1024);
 

@@ -11,11 +11,11 @@ namespace CleanTemplate.Web.FunctionalTests.MalformedInput;
 /// <summary>
 /// Base of the malformed-input suite: a signed-in author (with an article), and raw requests sent as given.
 /// </summary>
-public abstract class MalformedInputTest(ConduitApiFactory factory) : ApiTest(factory)
+public abstract class MalformedInputTest(WebApiFactory factory) : ApiTest(factory)
 {
     // A refused request writes nothing, so one arrangement per host serves every test of a class (hundreds of them);
     // each test compares row counts before and after itself, and the few requests that succeed write harmlessly.
-    private static readonly ConditionalWeakTable<ConduitApiFactory, Task<Arrangement>> Arrangements = new();
+    private static readonly ConditionalWeakTable<WebApiFactory, Task<Arrangement>> Arrangements = new();
 
     protected User Author { get; private set; } = null!;
 
@@ -46,7 +46,7 @@ public abstract class MalformedInputTest(ConduitApiFactory factory) : ApiTest(fa
         //#endif
     }
 
-    private static async Task<Arrangement> ArrangeOnceAsync(ConduitApiFactory factory)
+    private static async Task<Arrangement> ArrangeOnceAsync(WebApiFactory factory)
     {
         await factory.ResetDatabaseAsync();
         var (author, _) = await factory.SignedInUserAsync("author");

@@ -7,7 +7,7 @@ using Microsoft.IdentityModel.Tokens;
 namespace CleanTemplate.Web.FunctionalTests.MalformedInput;
 
 /// <summary>Bad query strings, tokens and headers on every endpoint that reads them.</summary>
-public sealed class MalformedRequestTests(ConduitApiFactory factory) : MalformedInputTest(factory)
+public sealed class MalformedRequestTests(WebApiFactory factory) : MalformedInputTest(factory)
 {
     // Generating an RSA key takes long enough to matter across a hundred tests.
     private static readonly SigningCredentials Rs256 = TestTokens.Rs256();

@@ -5,7 +5,7 @@ using CleanTemplate.Web.FunctionalTests.Support;
 
 namespace CleanTemplate.Web.FunctionalTests.Profiles;
 
-public sealed class FollowTests(ConduitApiFactory factory) : ApiTest(factory)
+public sealed class FollowTests(WebApiFactory factory) : ApiTest(factory)
 {
     private const string FollowCount = "SELECT count(*) FROM follows WHERE follower_id = @follower AND followee_id = @followee";
 

@@ -6,7 +6,7 @@ using CleanTemplate.Web.FunctionalTests.Support;
 
 namespace CleanTemplate.Web.FunctionalTests.Profiles;
 
-public sealed class GetProfileTests(ConduitApiFactory factory) : ApiTest(factory)
+public sealed class GetProfileTests(WebApiFactory factory) : ApiTest(factory)
 {
     [Fact]
     public async Task An_anonymous_reader_gets_the_spec_profile_with_following_false()

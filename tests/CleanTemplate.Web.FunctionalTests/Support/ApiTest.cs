@@ -1,9 +1,9 @@
 namespace CleanTemplate.Web.FunctionalTests.Support;
 
 /// <summary>Base of HTTP test classes: one host per class, the database emptied before every test.</summary>
-public abstract class ApiTest(ConduitApiFactory factory) : IClassFixture<ConduitApiFactory>, IAsyncLifetime
+public abstract class ApiTest(WebApiFactory factory) : IClassFixture<WebApiFactory>, IAsyncLifetime
 {
-    protected ConduitApiFactory Factory { get; } = factory;
+    protected WebApiFactory Factory { get; } = factory;
 
     protected HttpClient Anonymous { get; } = factory.CreateClient();
 

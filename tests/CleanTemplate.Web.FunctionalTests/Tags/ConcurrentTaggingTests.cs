@@ -5,7 +5,7 @@ using CleanTemplate.Web.FunctionalTests.Support;
 namespace CleanTemplate.Web.FunctionalTests.Tags;
 
 /// <summary>Exercises the tag upsert (INSERT ... ON CONFLICT DO NOTHING) under requests racing to create the same tags.</summary>
-public sealed class ConcurrentTaggingTests(ConduitApiFactory factory) : ApiTest(factory)
+public sealed class ConcurrentTaggingTests(WebApiFactory factory) : ApiTest(factory)
 {
     private const int Articles = 10;
 

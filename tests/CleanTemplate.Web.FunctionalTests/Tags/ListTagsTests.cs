@@ -3,7 +3,7 @@ using CleanTemplate.Web.FunctionalTests.Support;
 
 namespace CleanTemplate.Web.FunctionalTests.Tags;
 
-public sealed class ListTagsTests(ConduitApiFactory factory) : ApiTest(factory)
+public sealed class ListTagsTests(WebApiFactory factory) : ApiTest(factory)
 {
     [Fact]
     public async Task Tags_of_live_articles_are_listed_most_used_first()

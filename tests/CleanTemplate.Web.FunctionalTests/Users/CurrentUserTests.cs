@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CleanTemplate.Web.FunctionalTests.Users;
 
-public sealed class CurrentUserTests(ConduitApiFactory factory) : ApiTest(factory)
+public sealed class CurrentUserTests(WebApiFactory factory) : ApiTest(factory)
 {
     [Fact]
     public async Task Without_a_token_the_current_user_is_401_problem_details()

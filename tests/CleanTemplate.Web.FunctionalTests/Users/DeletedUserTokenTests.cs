@@ -10,7 +10,7 @@ using CleanTemplate.Web.FunctionalTests.Support;
 namespace CleanTemplate.Web.FunctionalTests.Users;
 
 /// <summary>A correctly signed token whose user has no row: deleted, or a database restored from before.</summary>
-public sealed class DeletedUserTokenTests(ConduitApiFactory factory) : ApiTest(factory)
+public sealed class DeletedUserTokenTests(WebApiFactory factory) : ApiTest(factory)
 {
     private const string RowCounts =
         "SELECT concat_ws(',', (SELECT count(*) FROM users), (SELECT count(*) FROM user_profiles)" +

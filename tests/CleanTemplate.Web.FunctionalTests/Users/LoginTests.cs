@@ -5,7 +5,7 @@ using CleanTemplate.Web.FunctionalTests.Support;
 
 namespace CleanTemplate.Web.FunctionalTests.Users;
 
-public sealed class LoginTests(ConduitApiFactory factory) : ApiTest(factory)
+public sealed class LoginTests(WebApiFactory factory) : ApiTest(factory)
 {
     [Fact]
     public async Task Logging_in_answers_200_with_user_and_token()

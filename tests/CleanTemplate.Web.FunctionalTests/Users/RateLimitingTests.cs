@@ -10,7 +10,7 @@ public sealed class RateLimitingTests(RateLimitingTests.LimitedFactory factory)
     : IClassFixture<RateLimitingTests.LimitedFactory>, IAsyncLifetime
 {
     /// <summary>Rate limiting on, two requests per hour-long window: no test here can outlast a window.</summary>
-    public sealed class LimitedFactory : ConduitApiFactory
+    public sealed class LimitedFactory : WebApiFactory
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {

@@ -5,7 +5,7 @@ using CleanTemplate.Web.FunctionalTests.Support;
 
 namespace CleanTemplate.Web.FunctionalTests.Users;
 
-public sealed class RegistrationTests(ConduitApiFactory factory) : ApiTest(factory)
+public sealed class RegistrationTests(WebApiFactory factory) : ApiTest(factory)
 {
     [Fact]
     public async Task Registering_answers_201_with_the_spec_user_object()

@@ -6,7 +6,7 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace CleanTemplate.Web.FunctionalTests.Users;
 
-public sealed class TokenAuthenticationTests(ConduitApiFactory factory) : ApiTest(factory)
+public sealed class TokenAuthenticationTests(WebApiFactory factory) : ApiTest(factory)
 {
     private static readonly Dictionary<string, Action<SecurityTokenDescriptor>> Refusals = new()
     {

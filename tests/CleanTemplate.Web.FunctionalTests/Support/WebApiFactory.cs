@@ -26,7 +26,7 @@ namespace CleanTemplate.Web.FunctionalTests.Support;
 /// The real host over HTTP, on a database of the test class's own. The app commits on its own connections, so
 /// isolation between tests is a Respawn reset (<see cref="TestRespawner"/>) rather than a rolled-back transaction.
 /// </summary>
-public class ConduitApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
+public class WebApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private PostgresTestDatabase? _database;
     private Respawner? _respawner;

@@ -1,6 +1,7 @@
 using CleanTemplate.TestSupport.Postgres;
 using CleanTemplate.Web.FunctionalTests.Support;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace CleanTemplate.Web.FunctionalTests.Faults;
 
@@ -8,6 +9,9 @@ namespace CleanTemplate.Web.FunctionalTests.Faults;
 public sealed class CrashableDatabaseFactory : WebApiFactory
 {
     private CrashablePostgresServer? _server;
+
+    /// <summary>What the host logged as errors, with the exceptions: what a failed request was.</summary>
+    public LoggedErrors Errors { get; } = new();
 
     public CrashablePostgresServer Postgres =>
         _server ?? throw new InvalidOperationException("The factory is not initialized yet.");
@@ -26,5 +30,6 @@ public sealed class CrashableDatabaseFactory : WebApiFactory
         // A request the outage catches fails within seconds, not the production 15 s connect and 30 s command waits.
         builder.UseSetting("Database:ConnectTimeoutSeconds", "2");
         builder.UseSetting("Database:CommandTimeoutSeconds", "5");
+        builder.ConfigureLogging(logging => logging.AddProvider(Errors));
     }
 }

@@ -79,6 +79,10 @@ public sealed class DatabaseFaultTests(CrashableDatabaseFactory factory, ITestOu
                 .Select(group => $"{group.Key.Item1} {group.Key.Item2}: {group.Count()}");
             output.WriteLine($"{phase.Key}: {string.Join(", ", answers)}");
         }
+
+        // The exception handler logs a 503 as a warning and a 500 as an error: name what each 500 was.
+        foreach (var error in factory.Errors.Entries.Where(entry => entry.Contains("Unhandled exception for", StringComparison.Ordinal)))
+            output.WriteLine(error);
     }
 
     // Bounded polling for what the server and the app do in their own time; nothing asserts how long it took.

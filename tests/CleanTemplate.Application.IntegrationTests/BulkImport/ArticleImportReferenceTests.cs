@@ -1,7 +1,7 @@
 using CleanTemplate.Application.Articles.Import;
-using CleanTemplate.Application.IntegrationTests.Support;
 using CleanTemplate.Infrastructure.Persistence.BulkImport;
 using CleanTemplate.TestSupport.Builders;
+using CleanTemplate.TestSupport.Composition;
 using CleanTemplate.TestSupport.Postgres;
 using Npgsql;
 

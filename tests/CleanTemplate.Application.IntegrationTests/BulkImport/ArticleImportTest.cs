@@ -1,10 +1,10 @@
 using CleanTemplate.Application.Articles.Import;
-using CleanTemplate.Application.IntegrationTests.Support;
 using CleanTemplate.Domain.Articles;
 using CleanTemplate.Domain.Common;
 using CleanTemplate.Domain.Users;
 using CleanTemplate.Infrastructure.Persistence;
 using CleanTemplate.TestSupport.Builders;
+using CleanTemplate.TestSupport.Composition;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

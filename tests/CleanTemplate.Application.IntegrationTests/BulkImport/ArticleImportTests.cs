@@ -1,11 +1,11 @@
 using CleanTemplate.Application.Articles.Import;
-using CleanTemplate.Application.IntegrationTests.Support;
 using CleanTemplate.Domain.Articles;
 using CleanTemplate.Domain.Common;
 using CleanTemplate.Domain.Users;
 using CleanTemplate.Infrastructure.Persistence;
 using CleanTemplate.Infrastructure.Persistence.BulkImport;
 using CleanTemplate.TestSupport.Builders;
+using CleanTemplate.TestSupport.Composition;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;

@@ -1,6 +1,6 @@
-using CleanTemplate.Application.IntegrationTests.Support;
 using CleanTemplate.Infrastructure.Persistence;
 using CleanTemplate.Infrastructure.Persistence.Locks;
+using CleanTemplate.TestSupport.Composition;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,4 +1,4 @@
-using CleanTemplate.Application.IntegrationTests.Support;
+using CleanTemplate.TestSupport.Composition;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 

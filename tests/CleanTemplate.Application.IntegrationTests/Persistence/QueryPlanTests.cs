@@ -1,5 +1,5 @@
-using CleanTemplate.Application.IntegrationTests.Support;
 using CleanTemplate.TestSupport.Builders;
+using CleanTemplate.TestSupport.Composition;
 using CleanTemplate.TestSupport.Queries;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,9 +1,9 @@
-using CleanTemplate.Application.IntegrationTests.Support;
 //#if (conduit)
 using CleanTemplate.Domain.Articles;
 using CleanTemplate.Domain.Profiles;
 //#endif
 using CleanTemplate.TestSupport.Builders;
+using CleanTemplate.TestSupport.Composition;
 using Microsoft.EntityFrameworkCore;
 //#if (conduit)
 using Npgsql;

@@ -1,7 +1,7 @@
 using CleanTemplate.Application.Common.Interfaces;
-using CleanTemplate.Application.IntegrationTests.Support;
 using CleanTemplate.Infrastructure.Persistence;
 using CleanTemplate.TestSupport.Builders;
+using CleanTemplate.TestSupport.Composition;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

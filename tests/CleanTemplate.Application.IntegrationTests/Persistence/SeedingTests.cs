@@ -1,6 +1,6 @@
 using CleanTemplate.Application.Common.Interfaces;
-using CleanTemplate.Application.IntegrationTests.Support;
 using CleanTemplate.Infrastructure.Persistence;
+using CleanTemplate.TestSupport.Composition;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

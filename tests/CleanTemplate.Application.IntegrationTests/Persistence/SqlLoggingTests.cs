@@ -1,7 +1,7 @@
-using CleanTemplate.Application.IntegrationTests.Support;
 using CleanTemplate.Application.Users.Commands.LoginUser;
 using CleanTemplate.Infrastructure.Persistence.Diagnostics;
 using CleanTemplate.TestSupport.Builders;
+using CleanTemplate.TestSupport.Composition;
 using CleanTemplate.TestSupport.Logging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;

@@ -1,5 +1,5 @@
-using CleanTemplate.Application.IntegrationTests.Support;
 using CleanTemplate.Infrastructure.Persistence.Diagnostics;
+using CleanTemplate.TestSupport.Composition;
 using Microsoft.EntityFrameworkCore;
 
 namespace CleanTemplate.Application.IntegrationTests.Persistence;

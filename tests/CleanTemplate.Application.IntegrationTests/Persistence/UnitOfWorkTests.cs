@@ -1,10 +1,10 @@
 using CleanTemplate.Application.Common.Exceptions;
 using CleanTemplate.Application.Common.Interfaces;
 using CleanTemplate.Application.Common.Messaging;
-using CleanTemplate.Application.IntegrationTests.Support;
 using CleanTemplate.Application.Users;
 using CleanTemplate.Domain.Users.Events;
 using CleanTemplate.TestSupport.Builders;
+using CleanTemplate.TestSupport.Composition;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace CleanTemplate.Application.IntegrationTests.Support;
+namespace CleanTemplate.TestSupport.Composition;
 
 /// <summary>
 /// One test's unit of work: a DI scope (so the handler and the test share one DbContext) with a transaction
@@ -36,7 +36,8 @@ public sealed class HandlerTestScope : IAsyncDisposable
     public static async Task<HandlerTestScope> BeginAsync(IServiceProvider services)
     {
         var scope = services.CreateAsyncScope();
-        var transaction = await scope.ServiceProvider.GetRequiredService<ApplicationDbContext>().Database.BeginTransactionAsync();
+        var db = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
+        var transaction = await db.Database.BeginTransactionAsync();
         return new HandlerTestScope(scope, transaction);
     }
 
@@ -45,7 +46,9 @@ public sealed class HandlerTestScope : IAsyncDisposable
 
     public Task<TResponse> SendAsync<TResponse>(IRequest<TResponse> request) => Get<IMediator>().Send(request);
 
-    /// <summary>Saves arranged entities and forgets them, so the act reads from the database, not the change tracker.</summary>
+    /// <summary>
+    /// Saves arranged entities and forgets them, so the act reads from the database, not the change tracker.
+    /// </summary>
     public async Task ArrangeAsync(params object[] entities)
     {
         Db.AddRange(entities);
@@ -54,7 +57,9 @@ public sealed class HandlerTestScope : IAsyncDisposable
     }
     //#if (conduit)
 
-    /// <summary>Saves an article by <paramref name="author"/> with these tags (created when missing), then forgets it.</summary>
+    /// <summary>
+    /// Saves an article by <paramref name="author"/> with these tags (created when missing), then forgets it.
+    /// </summary>
     public async Task<Article> ArrangeArticleAsync(User author, string? title = null, params string[] tags)
     {
         var article = await TestArticles.SaveAsync(Db, author, title, tags);
@@ -62,7 +67,9 @@ public sealed class HandlerTestScope : IAsyncDisposable
         return article;
     }
 
-    /// <summary>Saves a comment through its article, stamped with the fixture clock's current time, then forgets it.</summary>
+    /// <summary>
+    /// Saves a comment through its article, stamped with the fixture clock's current time, then forgets it.
+    /// </summary>
     public async Task<Comment> ArrangeCommentAsync(Article article, User author, string? body = null)
     {
         var comment = await TestComments.SaveAsync(Db, article, author, body);

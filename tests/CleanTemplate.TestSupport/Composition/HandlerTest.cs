@@ -1,4 +1,6 @@
-namespace CleanTemplate.Application.IntegrationTests.Support;
+using Xunit;
+
+namespace CleanTemplate.TestSupport.Composition;
 
 /// <summary>Base of handler test classes: a fresh rolled-back scope per test over the class's database.</summary>
 public abstract class HandlerTest<TFixture>(TFixture fixture) : IClassFixture<TFixture>, IAsyncLifetime
@@ -8,7 +10,8 @@ public abstract class HandlerTest<TFixture>(TFixture fixture) : IClassFixture<TF
 
     protected TFixture Fixture { get; } = fixture;
 
-    protected HandlerTestScope Scope => _scope ?? throw new InvalidOperationException("The test scope is not started.");
+    protected HandlerTestScope Scope =>
+        _scope ?? throw new InvalidOperationException("The test scope is not started.");
 
     public async Task InitializeAsync()
     {

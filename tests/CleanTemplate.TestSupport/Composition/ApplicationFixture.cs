@@ -2,7 +2,6 @@ using CleanTemplate.Application;
 using CleanTemplate.Application.Common.Interfaces;
 using CleanTemplate.Infrastructure;
 using CleanTemplate.Infrastructure.Persistence;
-using CleanTemplate.TestSupport;
 using CleanTemplate.TestSupport.Identity;
 using CleanTemplate.TestSupport.Logging;
 using CleanTemplate.TestSupport.Postgres;
@@ -14,11 +13,12 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging;
 
-namespace CleanTemplate.Application.IntegrationTests.Support;
+namespace CleanTemplate.TestSupport.Composition;
 
 /// <summary>
 /// The application and infrastructure layers composed exactly as the host composes them, over a database of the
-/// test class's own. Each test runs in a <see cref="HandlerTestScope"/> whose transaction is rolled back.
+/// test class's own. Each test runs in a <see cref="HandlerTestScope"/> whose transaction is rolled back. Shared by
+/// the handler tests (Application) and the persistence tests (Infrastructure).
 /// </summary>
 public class ApplicationFixture : PostgresDatabaseFixture
 {
@@ -31,7 +31,8 @@ public class ApplicationFixture : PostgresDatabaseFixture
     /// <summary>Every log entry of the composed services.</summary>
     public CapturingLoggerProvider Logs { get; } = new();
 
-    public IServiceProvider Services => _services ?? throw new InvalidOperationException("The fixture is not initialized yet.");
+    public IServiceProvider Services =>
+        _services ?? throw new InvalidOperationException("The fixture is not initialized yet.");
 
     public override async Task InitializeAsync()
     {
@@ -42,7 +43,7 @@ public class ApplicationFixture : PostgresDatabaseFixture
         var environment = new HostingEnvironment
         {
             EnvironmentName = "Testing",
-            ApplicationName = "CleanTemplate.Application.IntegrationTests",
+            ApplicationName = typeof(ApplicationFixture).Assembly.GetName().Name!,
             ContentRootPath = AppContext.BaseDirectory,
         };
 
@@ -58,12 +59,16 @@ public class ApplicationFixture : PostgresDatabaseFixture
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 
-    /// <summary>Configuration a derived fixture changes or adds (e.g. <c>Database:LogSql</c>) before the services are composed.</summary>
+    /// <summary>
+    /// Configuration a derived fixture changes or adds (e.g. <c>Database:LogSql</c>) before the services are composed.
+    /// </summary>
     protected virtual void ConfigureSettings(IDictionary<string, string?> settings)
     {
     }
 
-    /// <summary>Extra registrations for the test classes using a derived fixture (e.g. a recording notification handler).</summary>
+    /// <summary>
+    /// Extra registrations for the test classes using a derived fixture (e.g. a recording notification handler).
+    /// </summary>
     protected virtual void ConfigureServices(IServiceCollection services)
     {
     }

@@ -1,7 +1,7 @@
 using CleanTemplate.TestSupport.Postgres;
 using Npgsql;
 
-namespace CleanTemplate.Application.IntegrationTests.BulkImport;
+namespace CleanTemplate.Infrastructure.IntegrationTests.Persistence.BulkImport;
 
 /// <summary>What an import may change, read straight from the tables: equal snapshots mean nothing was written.</summary>
 internal sealed record DatabaseSnapshot(long Articles, long ArticleTags, string TagNames)

@@ -1,4 +1,4 @@
-namespace CleanTemplate.Application.IntegrationTests.BulkImport;
+namespace CleanTemplate.Infrastructure.IntegrationTests.Persistence.BulkImport;
 
 /// <summary>
 /// Records reports synchronously, in order (<see cref="Progress{T}"/> posts them to the thread pool, out of order),

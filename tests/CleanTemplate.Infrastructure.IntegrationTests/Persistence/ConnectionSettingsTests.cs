@@ -2,7 +2,7 @@ using CleanTemplate.TestSupport.Composition;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
-namespace CleanTemplate.Application.IntegrationTests.Persistence;
+namespace CleanTemplate.Infrastructure.IntegrationTests.Persistence;
 
 public sealed class ConnectionSettingsTests(ConnectionSettingsTests.TunedFixture fixture) : HandlerTest<ConnectionSettingsTests.TunedFixture>(fixture)
 {

@@ -3,7 +3,7 @@ using CleanTemplate.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
-namespace CleanTemplate.Application.IntegrationTests.Persistence;
+namespace CleanTemplate.Infrastructure.UnitTests.Persistence;
 
 public sealed class TransientFailureDetectorTests
 {

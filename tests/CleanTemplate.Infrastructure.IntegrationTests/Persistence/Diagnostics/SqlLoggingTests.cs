@@ -6,7 +6,7 @@ using CleanTemplate.TestSupport.Logging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
-namespace CleanTemplate.Application.IntegrationTests.Persistence;
+namespace CleanTemplate.Infrastructure.IntegrationTests.Persistence.Diagnostics;
 
 public sealed class SqlLoggingTests(SqlLoggingTests.LogSqlFixture fixture) : HandlerTest<SqlLoggingTests.LogSqlFixture>(fixture)
 {

@@ -8,7 +8,7 @@ using CleanTemplate.TestSupport.Composition;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace CleanTemplate.Application.IntegrationTests.BulkImport;
+namespace CleanTemplate.Infrastructure.IntegrationTests.Persistence.BulkImport;
 
 /// <summary>
 /// The import commits its own transaction, so these tests run on the class's database without a rollback scope, and

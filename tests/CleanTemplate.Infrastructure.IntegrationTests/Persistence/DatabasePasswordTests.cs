@@ -4,7 +4,7 @@ using CleanTemplate.Infrastructure.Persistence;
 using CleanTemplate.TestSupport.Postgres;
 using Npgsql;
 
-namespace CleanTemplate.Application.IntegrationTests.Persistence;
+namespace CleanTemplate.Infrastructure.IntegrationTests.Persistence;
 
 public sealed class DatabasePasswordTests(PostgresDatabaseFixture fixture) : IClassFixture<PostgresDatabaseFixture>, IAsyncLifetime
 {

@@ -3,7 +3,7 @@ using CleanTemplate.Infrastructure.Persistence;
 using CleanTemplate.TestSupport.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace CleanTemplate.Application.IntegrationTests.Persistence;
+namespace CleanTemplate.Infrastructure.UnitTests.Persistence;
 
 public sealed class SignedInUserReferencesTests
 {

@@ -1,6 +1,6 @@
 using CleanTemplate.Infrastructure.Persistence.BulkImport;
 
-namespace CleanTemplate.Application.IntegrationTests.BulkImport;
+namespace CleanTemplate.Infrastructure.UnitTests.Persistence.BulkImport;
 
 /// <summary>The growing batches on their own: pure logic, no database.</summary>
 public sealed class BatchesTests

@@ -5,7 +5,7 @@ using CleanTemplate.TestSupport.Composition;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace CleanTemplate.Application.IntegrationTests.Persistence;
+namespace CleanTemplate.Infrastructure.IntegrationTests.Persistence;
 
 /// <summary>
 /// The host leases its contexts from a pool (docs/dbcontext-lifetime.md) and prepares the statements it runs often

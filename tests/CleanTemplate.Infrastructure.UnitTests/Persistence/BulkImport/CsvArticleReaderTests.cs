@@ -2,7 +2,7 @@ using System.Text;
 using CleanTemplate.Application.Articles.Import;
 using CleanTemplate.Infrastructure.Persistence.BulkImport;
 
-namespace CleanTemplate.Application.IntegrationTests.BulkImport;
+namespace CleanTemplate.Infrastructure.UnitTests.Persistence.BulkImport;
 
 /// <summary>The CSV article reader on its own (CsvHelper underneath): pure logic, no database.</summary>
 public sealed class CsvArticleReaderTests

@@ -5,7 +5,7 @@ using CleanTemplate.TestSupport.Composition;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace CleanTemplate.Application.IntegrationTests.Persistence;
+namespace CleanTemplate.Infrastructure.IntegrationTests.Persistence.Seeding;
 
 /// <summary>Its own class, so its own database: someone else already has a sample user's email.</summary>
 public sealed class SeedingOverAnEmailInUseTests(ApplicationFixture fixture) : IClassFixture<ApplicationFixture>

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
-namespace CleanTemplate.Application.IntegrationTests.BulkImport;
+namespace CleanTemplate.Infrastructure.IntegrationTests.Persistence.BulkImport;
 
 public sealed class ArticleImportTests(ApplicationFixture fixture) : ArticleImportTest(fixture)
 {

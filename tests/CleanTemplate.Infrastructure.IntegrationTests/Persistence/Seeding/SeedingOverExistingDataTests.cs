@@ -5,7 +5,7 @@ using CleanTemplate.TestSupport.Composition;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace CleanTemplate.Application.IntegrationTests.Persistence;
+namespace CleanTemplate.Infrastructure.IntegrationTests.Persistence.Seeding;
 
 /// <summary>Its own class, so its own database: the seed must meet data someone already created by hand.</summary>
 public sealed class SeedingOverExistingDataTests(ApplicationFixture fixture) : IClassFixture<ApplicationFixture>

@@ -3,7 +3,7 @@ using CleanTemplate.TestSupport.Composition;
 using CleanTemplate.TestSupport.Queries;
 using Microsoft.EntityFrameworkCore;
 
-namespace CleanTemplate.Application.IntegrationTests.Persistence;
+namespace CleanTemplate.Infrastructure.IntegrationTests.Persistence;
 
 public sealed class QueryPlanTests(ApplicationFixture fixture) : HandlerTest(fixture)
 {

@@ -4,7 +4,7 @@ using CleanTemplate.TestSupport.Composition;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace CleanTemplate.Application.IntegrationTests.Persistence;
+namespace CleanTemplate.Infrastructure.IntegrationTests.Persistence.Seeding;
 
 /// <summary>The seeder commits its own transaction, so these tests run on the class's database without a rollback scope.</summary>
 public sealed class SeedingTests(ApplicationFixture fixture) : IClassFixture<ApplicationFixture>

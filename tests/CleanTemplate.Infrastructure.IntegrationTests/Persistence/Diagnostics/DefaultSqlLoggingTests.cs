@@ -2,7 +2,7 @@ using CleanTemplate.Infrastructure.Persistence.Diagnostics;
 using CleanTemplate.TestSupport.Composition;
 using Microsoft.EntityFrameworkCore;
 
-namespace CleanTemplate.Application.IntegrationTests.Persistence;
+namespace CleanTemplate.Infrastructure.IntegrationTests.Persistence.Diagnostics;
 
 public sealed class DefaultSqlLoggingTests(ApplicationFixture fixture) : HandlerTest(fixture)
 {

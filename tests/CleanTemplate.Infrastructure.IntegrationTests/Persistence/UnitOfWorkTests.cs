@@ -8,7 +8,7 @@ using CleanTemplate.TestSupport.Composition;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace CleanTemplate.Application.IntegrationTests.Persistence;
+namespace CleanTemplate.Infrastructure.IntegrationTests.Persistence;
 
 public sealed class UnitOfWorkTests(UnitOfWorkTests.RecordingFixture fixture) : HandlerTest<UnitOfWorkTests.RecordingFixture>(fixture)
 {

@@ -2,7 +2,7 @@ using CleanTemplate.Infrastructure.Identity;
 using CleanTemplate.TestSupport.Identity;
 using Microsoft.Extensions.Options;
 
-namespace CleanTemplate.Application.IntegrationTests.Identity;
+namespace CleanTemplate.Infrastructure.UnitTests.Identity;
 
 public sealed class KnownUsersTests
 {

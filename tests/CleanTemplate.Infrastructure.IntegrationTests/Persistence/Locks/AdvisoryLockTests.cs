@@ -4,7 +4,7 @@ using CleanTemplate.TestSupport.Composition;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace CleanTemplate.Application.IntegrationTests.Persistence;
+namespace CleanTemplate.Infrastructure.IntegrationTests.Persistence.Locks;
 
 public sealed class AdvisoryLockTests(ApplicationFixture fixture) : IClassFixture<ApplicationFixture>
 {

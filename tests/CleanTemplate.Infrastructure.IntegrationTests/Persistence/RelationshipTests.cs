@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 //#endif
 
-namespace CleanTemplate.Application.IntegrationTests.Persistence;
+namespace CleanTemplate.Infrastructure.IntegrationTests.Persistence;
 
 /// <summary>What the mapping and the schema promise about related rows, checked against PostgreSQL itself.</summary>
 public sealed class RelationshipTests(ApplicationFixture fixture) : HandlerTest(fixture)

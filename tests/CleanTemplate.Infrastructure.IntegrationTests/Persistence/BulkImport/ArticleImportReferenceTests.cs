@@ -5,7 +5,7 @@ using CleanTemplate.TestSupport.Composition;
 using CleanTemplate.TestSupport.Postgres;
 using Npgsql;
 
-namespace CleanTemplate.Application.IntegrationTests.BulkImport;
+namespace CleanTemplate.Infrastructure.IntegrationTests.Persistence.BulkImport;
 
 /// <summary>
 /// How the import keeps foreign keys true: with PostgreSQL's row triggers, or with them off for its transaction and the

@@ -23,7 +23,8 @@ public abstract class ArticleImportTest(ApplicationFixture fixture) : IClassFixt
 
     protected IArticleImporter Importer() => fixture.Services.GetRequiredService<IArticleImporter>();
 
-    protected async Task<ArticleImportResult> ImportAsync(string content, ArticleImportFormat format, IProgress<ImportProgress>? progress = null)
+    protected async Task<ArticleImportResult> ImportAsync(
+        string content, ArticleImportFormat format, IProgress<ImportProgress>? progress = null)
     {
         await using var stream = ImportFiles.Utf8(content);
         return await Importer().ImportAsync(stream, format, progress, CancellationToken.None);

@@ -2,9 +2,12 @@ using System.Diagnostics;
 using System.Globalization;
 using CleanTemplate.Application.Articles.Import;
 
-namespace CleanTemplate.Benchmarks;
+namespace CleanTemplate.Benchmarks.Import;
 
-/// <summary>Turns an import's progress reports into the time spent in each stage over all batches, to show where a bulk load goes.</summary>
+/// <summary>
+/// Turns an import's progress reports into the time spent in each stage over all batches, to show where a bulk load
+/// goes.
+/// </summary>
 internal sealed class ImportStageTimer : IProgress<ImportProgress>
 {
     private readonly Dictionary<ImportStage, TimeSpan> _stages = [];
@@ -22,5 +25,6 @@ internal sealed class ImportStageTimer : IProgress<ImportProgress>
     }
 
     public string Format() =>
-        string.Join(", ", _stages.Select(stage => string.Create(CultureInfo.InvariantCulture, $"{stage.Key} {stage.Value.TotalMilliseconds:F0} ms")));
+        string.Join(", ", _stages.Select(stage => string.Create(
+            CultureInfo.InvariantCulture, $"{stage.Key} {stage.Value.TotalMilliseconds:F0} ms")));
 }

@@ -4,7 +4,8 @@ using Npgsql;
 
 namespace CleanTemplate.Infrastructure.IntegrationTests.Persistence;
 
-public sealed class ConnectionSettingsTests(ConnectionSettingsTests.TunedFixture fixture) : HandlerTest<ConnectionSettingsTests.TunedFixture>(fixture)
+public sealed class ConnectionSettingsTests(ConnectionSettingsTests.TunedFixture fixture)
+    : HandlerTest<ConnectionSettingsTests.TunedFixture>(fixture)
 {
     public sealed class TunedFixture : ApplicationFixture
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using CleanTemplate.Infrastructure.Persistence;
@@ -6,17 +7,20 @@ using Npgsql;
 
 namespace CleanTemplate.Infrastructure.IntegrationTests.Persistence;
 
-public sealed class DatabasePasswordTests(PostgresDatabaseFixture fixture) : IClassFixture<PostgresDatabaseFixture>, IAsyncLifetime
+public sealed class DatabasePasswordTests(PostgresDatabaseFixture fixture)
+    : IClassFixture<PostgresDatabaseFixture>, IAsyncLifetime
 {
     // Every character that breaks a connection string built by concatenation, plus leading, inner and trailing spaces.
     private const string Password = " pa;ss=wo'rd#\"x y ";
 
     private LoginRole _role = null!;
 
+    private string RoleConnectionString => _role.ConnectionString(fixture.Database.ConnectionString);
+
     [Fact]
     public void Build_keeps_a_password_with_special_characters_exactly()
     {
-        var built = DatabaseConnectionString.Build(_role.ConnectionString(fixture.Database.ConnectionString), new DatabaseOptions());
+        var built = DatabaseConnectionString.Build(RoleConnectionString, new DatabaseOptions());
 
         new NpgsqlConnectionStringBuilder(built).Password.ShouldBe(Password);
     }
@@ -31,7 +35,7 @@ public sealed class DatabasePasswordTests(PostgresDatabaseFixture fixture) : ICl
     [Fact]
     public async Task A_role_with_such_a_password_logs_in_with_the_built_connection_string()
     {
-        var built = DatabaseConnectionString.Build(_role.ConnectionString(fixture.Database.ConnectionString), new DatabaseOptions { MaxRetryCount = 0 });
+        var built = DatabaseConnectionString.Build(RoleConnectionString, new DatabaseOptions { MaxRetryCount = 0 });
 
         await using (var connection = new NpgsqlConnection(built))
         {
@@ -44,23 +48,33 @@ public sealed class DatabasePasswordTests(PostgresDatabaseFixture fixture) : ICl
             .ShouldBeTrue("the password the server stored differs from the one in the built connection string");
     }
 
-    public async Task InitializeAsync() => _role = await LoginRole.CreateAsync(fixture.Database.ConnectionString, Password);
+    public async Task InitializeAsync() =>
+        _role = await LoginRole.CreateAsync(fixture.Database.ConnectionString, Password);
 
     public async Task DisposeAsync() => await _role.DisposeAsync();
 
     private async Task<string> StoredVerifierAsync()
     {
         await using var connection = await fixture.Database.OpenConnectionAsync();
-        await using var command = new NpgsqlCommand("SELECT rolpassword FROM pg_authid WHERE rolname = $1", connection) { Parameters = { new() { Value = _role.Name } } };
+        await using var command = new NpgsqlCommand("SELECT rolpassword FROM pg_authid WHERE rolname = $1", connection)
+        {
+            Parameters = { new() { Value = _role.Name } },
+        };
         return (string)(await command.ExecuteScalarAsync())!;
     }
 
-    /// <summary>RFC 5802/7677: a verifier <c>SCRAM-SHA-256$iterations:salt$StoredKey:ServerKey</c> matches a password when H(HMAC(Hi(password), "Client Key")) is StoredKey.</summary>
+    /// <summary>
+    /// RFC 5802/7677: a verifier <c>SCRAM-SHA-256$iterations:salt$StoredKey:ServerKey</c> matches a password when
+    /// H(HMAC(Hi(password), "Client Key")) is StoredKey.
+    /// </summary>
     private static bool ScramVerifierMatches(string verifier, string password)
     {
         var parts = verifier.Split('$', ':');
         parts[0].ShouldBe("SCRAM-SHA-256");
-        var salted = Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(password), Convert.FromBase64String(parts[2]), int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture), HashAlgorithmName.SHA256, 32);
+        var iterations = int.Parse(parts[1], CultureInfo.InvariantCulture);
+        var salt = Convert.FromBase64String(parts[2]);
+        var salted = Rfc2898DeriveBytes.Pbkdf2(
+            Encoding.UTF8.GetBytes(password), salt, iterations, HashAlgorithmName.SHA256, 32);
         var storedKey = SHA256.HashData(HMACSHA256.HashData(salted, "Client Key"u8));
         return Convert.ToBase64String(storedKey) == parts[3];
     }

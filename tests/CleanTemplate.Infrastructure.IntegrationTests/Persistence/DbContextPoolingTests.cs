@@ -49,6 +49,7 @@ public sealed class DbContextPoolingTests(ApplicationFixture fixture) : IClassFi
         var prepared = await db.Database
             .SqlQuery<string>($"SELECT statement AS \"Value\" FROM pg_prepared_statements")
             .ToListAsync();
-        prepared.ShouldContain(statement => statement.Contains("FROM users", StringComparison.Ordinal), string.Join("\n", prepared));
+        prepared.ShouldContain(
+            statement => statement.Contains("FROM users", StringComparison.Ordinal), string.Join("\n", prepared));
     }
 }

@@ -17,7 +17,8 @@ public sealed class QueryPlanTests(ApplicationFixture fixture) : HandlerTest(fix
 
         var plan = await Scope.Db.Users.Include(u => u.Profile).Where(u => u.Email == email).ExplainAsync();
 
-        plan.ShouldMatch(@"^Nested Loop .* \(actual time=[0-9.]+ rows=1 loops=1\)", "the top node returns the one matching user");
+        plan.ShouldMatch(
+            @"^Nested Loop .* \(actual time=[0-9.]+ rows=1 loops=1\)", "the top node returns the one matching user");
         plan.ShouldContain("Index Scan using ix_users_email on users");
         plan.ShouldContain("Buffers: shared hit=");
         plan.ShouldMatch(@"Execution Time: [0-9.]+ ms");

@@ -41,13 +41,17 @@ public sealed class RelationshipTests(ApplicationFixture fixture) : HandlerTest(
         await Scope.ArrangeCommentAsync(kept, reader);
         await Scope.ArrangeAsync(new Favorite(reader.Id, doomed.Id), new Favorite(reader.Id, kept.Id));
 
-        var deleted = await Scope.Db.Articles.IgnoreQueryFilters().Where(article => article.Id == doomed.Id).ExecuteDeleteAsync();
+        var deleted = await Scope.Db.Articles.IgnoreQueryFilters()
+            .Where(article => article.Id == doomed.Id)
+            .ExecuteDeleteAsync();
 
         deleted.ShouldBe(1);
-        (await Scope.Db.Comments.IgnoreQueryFilters().Select(comment => comment.ArticleId).ToListAsync()).ShouldBe([kept.Id]);
+        (await Scope.Db.Comments.IgnoreQueryFilters().Select(comment => comment.ArticleId).ToListAsync())
+            .ShouldBe([kept.Id]);
         (await Scope.Db.ArticleTags.Select(link => link.ArticleId).ToListAsync()).ShouldBe([kept.Id]);
         (await Scope.Db.Favorites.Select(favorite => favorite.ArticleId).ToListAsync()).ShouldBe([kept.Id]);
-        (await Scope.Db.Tags.Select(tag => tag.Name).OrderBy(name => name).ToListAsync()).ShouldBe(["dragons", "training"]);
+        (await Scope.Db.Tags.Select(tag => tag.Name).OrderBy(name => name).ToListAsync())
+            .ShouldBe(["dragons", "training"]);
     }
 
     [Fact]
@@ -59,7 +63,9 @@ public sealed class RelationshipTests(ApplicationFixture fixture) : HandlerTest(
         var article = await Scope.ArrangeArticleAsync(author, null, "dragons");
 
         // now() is the start of the transaction the whole test runs in, so the default must equal it exactly.
-        var transactionStart = await Scope.Db.Database.SqlQuery<DateTimeOffset>($"SELECT now() AS \"Value\"").SingleAsync();
+        var transactionStart = await Scope.Db.Database
+            .SqlQuery<DateTimeOffset>($"SELECT now() AS \"Value\"")
+            .SingleAsync();
         var link = await Scope.Db.ArticleTags.AsNoTracking().SingleAsync(link => link.ArticleId == article.Id);
         link.CreatedAt.ShouldBe(transactionStart);
         link.CreatedAt.ShouldNotBe(Fixture.Clock.GetUtcNow());
@@ -72,7 +78,8 @@ public sealed class RelationshipTests(ApplicationFixture fixture) : HandlerTest(
         await Scope.ArrangeAsync(jake);
 
         var violation = await Should.ThrowAsync<PostgresException>(
-            () => Scope.Db.Database.ExecuteSqlAsync($"INSERT INTO follows (follower_id, followee_id) VALUES ({jake.Id}, {jake.Id})"));
+            () => Scope.Db.Database.ExecuteSqlAsync(
+                $"INSERT INTO follows (follower_id, followee_id) VALUES ({jake.Id}, {jake.Id})"));
 
         violation.SqlState.ShouldBe(PostgresErrorCodes.CheckViolation);
         violation.ConstraintName.ShouldBe("ck_follows_not_self");

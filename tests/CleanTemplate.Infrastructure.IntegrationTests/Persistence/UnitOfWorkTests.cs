@@ -10,7 +10,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CleanTemplate.Infrastructure.IntegrationTests.Persistence;
 
-public sealed class UnitOfWorkTests(UnitOfWorkTests.RecordingFixture fixture) : HandlerTest<UnitOfWorkTests.RecordingFixture>(fixture)
+public sealed class UnitOfWorkTests(UnitOfWorkTests.RecordingFixture fixture)
+    : HandlerTest<UnitOfWorkTests.RecordingFixture>(fixture)
 {
     public sealed class RecordingFixture : ApplicationFixture
     {
@@ -53,7 +54,8 @@ public sealed class UnitOfWorkTests(UnitOfWorkTests.RecordingFixture fixture) : 
         users.Add(TestUsers.New("dup", "dup1@example.com"));
         users.Add(TestUsers.New("dup", "dup2@example.com"));
 
-        await Should.ThrowAsync<UniqueConstraintViolationException>(() => Scope.Get<IUnitOfWork>().SaveChangesAsync(CancellationToken.None));
+        await Should.ThrowAsync<UniqueConstraintViolationException>(
+            () => Scope.Get<IUnitOfWork>().SaveChangesAsync(CancellationToken.None));
 
         Scope.Get<RecordedRegistrations>().UserIds.ShouldBeEmpty();
     }
@@ -63,7 +65,8 @@ public sealed class UnitOfWorkTests(UnitOfWorkTests.RecordingFixture fixture) : 
         public List<int> UserIds { get; } = [];
     }
 
-    internal sealed class RecordRegistration(RecordedRegistrations recorded) : INotificationHandler<DomainEventNotification<UserRegistered>>
+    internal sealed class RecordRegistration(RecordedRegistrations recorded)
+        : INotificationHandler<DomainEventNotification<UserRegistered>>
     {
         public Task Handle(DomainEventNotification<UserRegistered> notification, CancellationToken cancellationToken)
         {

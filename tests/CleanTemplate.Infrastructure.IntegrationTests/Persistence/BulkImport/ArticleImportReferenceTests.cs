@@ -16,23 +16,30 @@ public sealed class ArticleImportReferenceTests(ApplicationFixture fixture) : Ar
     [Theory]
     [InlineData(false, ReferenceChecking.RowTriggers)]
     [InlineData(true, ReferenceChecking.SetBased)]
-    public async Task A_role_turns_the_row_triggers_off_only_when_granted_set_on_session_replication_role(bool granted, ReferenceChecking expected)
+    public async Task A_role_turns_the_row_triggers_off_only_when_granted_set_on_session_replication_role(
+        bool granted, ReferenceChecking expected)
     {
         var author = (await CommitUsersAsync(1))[0].Username;
-        await using var role = await LoginRole.CreateAsync(Fixture.Database.ConnectionString);
-        await role.GrantAsync(Fixture.Database.ConnectionString, "GRANT SELECT, INSERT, UPDATE ON users, tags, articles, article_tags TO {0}");
+        var connectionString = Fixture.Database.ConnectionString;
+        await using var role = await LoginRole.CreateAsync(connectionString);
+        await role.GrantAsync(
+            connectionString, "GRANT SELECT, INSERT, UPDATE ON users, tags, articles, article_tags TO {0}");
         if (granted)
-            await role.GrantAsync(Fixture.Database.ConnectionString, "GRANT SET ON PARAMETER session_replication_role TO {0}");
-        await using var dataSource = NpgsqlDataSource.Create(role.ConnectionString(Fixture.Database.ConnectionString));
-        var rows = Enumerable.Range(0, 30).Select(i => new ImportRow(author, $"{Prefix} {i}", TagList: [$"{Prefix}-{i % 4}"]));
+            await role.GrantAsync(connectionString, "GRANT SET ON PARAMETER session_replication_role TO {0}");
+        await using var dataSource = NpgsqlDataSource.Create(role.ConnectionString(connectionString));
+        var rows = Enumerable.Range(0, 30)
+            .Select(i => new ImportRow(author, $"{Prefix} {i}", TagList: [$"{Prefix}-{i % 4}"]));
 
         await using var content = ImportFiles.Utf8(ImportFiles.Json(rows));
-        var result = await new ArticleImporter(dataSource, Fixture.Clock).ImportAsync(content, ArticleImportFormat.Json, null, CancellationToken.None);
+        var result = await new ArticleImporter(dataSource, Fixture.Clock)
+            .ImportAsync(content, ArticleImportFormat.Json, null, CancellationToken.None);
 
-        (result.ArticlesImported, result.TagsCreated, result.TagLinks, result.ReferenceChecking).ShouldBe((30, 4, 30, expected));
+        (result.ArticlesImported, result.TagsCreated, result.TagLinks, result.ReferenceChecking)
+            .ShouldBe((30, 4, 30, expected));
         (await Fixture.Database.ScalarAsync<long>("""
             SELECT count(*) FROM article_tags l
-            WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = l.article_id) OR NOT EXISTS (SELECT 1 FROM tags t WHERE t.id = l.tag_id)
+            WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = l.article_id)
+               OR NOT EXISTS (SELECT 1 FROM tags t WHERE t.id = l.tag_id)
             """)).ShouldBe(0);
     }
 
@@ -44,11 +51,14 @@ public sealed class ArticleImportReferenceTests(ApplicationFixture fixture) : Ar
             CREATE TABLE imported_article_log (article_id uuid NOT NULL);
             CREATE FUNCTION log_imported_article() RETURNS trigger LANGUAGE plpgsql AS
                 $$ BEGIN INSERT INTO imported_article_log VALUES (NEW.id); RETURN NULL; END $$;
-            CREATE TRIGGER log_imported_article AFTER INSERT ON articles FOR EACH ROW EXECUTE FUNCTION log_imported_article();
+            CREATE TRIGGER log_imported_article AFTER INSERT ON articles
+                FOR EACH ROW EXECUTE FUNCTION log_imported_article();
             """);
         try
         {
-            var result = await ImportAsync(ImportFiles.Json(Enumerable.Range(0, 12).Select(i => new ImportRow(author, $"{Prefix} {i}"))), ArticleImportFormat.Json);
+            var rows = Enumerable.Range(0, 12).Select(i => new ImportRow(author, $"{Prefix} {i}"));
+
+            var result = await ImportAsync(ImportFiles.Json(rows), ArticleImportFormat.Json);
 
             result.ReferenceChecking.ShouldBe(ReferenceChecking.RowTriggers);
             (await Fixture.Database.ScalarAsync<long>("SELECT count(*) FROM imported_article_log")).ShouldBe(12);
@@ -78,7 +88,9 @@ public sealed class ArticleImportReferenceTests(ApplicationFixture fixture) : Ar
             Fixture.Database.WaitUntilASessionWaitsForALockAsync().GetAwaiter().GetResult();
         });
 
-        var result = await ImportAsync(ImportFiles.Json(Enumerable.Range(0, 5).Select(i => new ImportRow(author.Username, $"{Prefix} {i}"))), ArticleImportFormat.Json, progress);
+        var rows = Enumerable.Range(0, 5).Select(i => new ImportRow(author.Username, $"{Prefix} {i}"));
+
+        var result = await ImportAsync(ImportFiles.Json(rows), ArticleImportFormat.Json, progress);
 
         result.ReferenceChecking.ShouldBe(ReferenceChecking.SetBased);
         // Once the import commits, the DELETE goes on and meets the new articles' foreign key.
@@ -89,7 +101,10 @@ public sealed class ArticleImportReferenceTests(ApplicationFixture fixture) : Ar
     private async Task DeleteUserAsync(int id)
     {
         await using var connection = await Fixture.Database.OpenConnectionAsync();
-        await using var command = new NpgsqlCommand("DELETE FROM users WHERE id = $1", connection) { Parameters = { new() { Value = id } } };
+        await using var command = new NpgsqlCommand("DELETE FROM users WHERE id = $1", connection)
+        {
+            Parameters = { new() { Value = id } },
+        };
         await command.ExecuteNonQueryAsync();
     }
 }

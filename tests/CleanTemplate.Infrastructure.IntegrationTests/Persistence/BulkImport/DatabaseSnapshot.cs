@@ -3,7 +3,9 @@ using Npgsql;
 
 namespace CleanTemplate.Infrastructure.IntegrationTests.Persistence.BulkImport;
 
-/// <summary>What an import may change, read straight from the tables: equal snapshots mean nothing was written.</summary>
+/// <summary>
+/// What an import may change, read straight from the tables: equal snapshots mean nothing was written.
+/// </summary>
 internal sealed record DatabaseSnapshot(long Articles, long ArticleTags, string TagNames)
 {
     public static async Task<DatabaseSnapshot> TakeAsync(PostgresTestDatabase database)

@@ -8,7 +8,8 @@ using Microsoft.Extensions.Logging;
 
 namespace CleanTemplate.Infrastructure.IntegrationTests.Persistence.Diagnostics;
 
-public sealed class SqlLoggingTests(SqlLoggingTests.LogSqlFixture fixture) : HandlerTest<SqlLoggingTests.LogSqlFixture>(fixture)
+public sealed class SqlLoggingTests(SqlLoggingTests.LogSqlFixture fixture)
+    : HandlerTest<SqlLoggingTests.LogSqlFixture>(fixture)
 {
     public sealed class LogSqlFixture : ApplicationFixture
     {
@@ -17,7 +18,8 @@ public sealed class SqlLoggingTests(SqlLoggingTests.LogSqlFixture fixture) : Han
         protected override void ConfigureSettings(IDictionary<string, string?> settings)
         {
             settings["Database:LogSql"] = "true";
-            settings["Database:SlowQueryThresholdMilliseconds"] = ThresholdMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            settings["Database:SlowQueryThresholdMilliseconds"] =
+                ThresholdMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
     }
 

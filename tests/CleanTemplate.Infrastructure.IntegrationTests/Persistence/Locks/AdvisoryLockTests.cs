@@ -34,11 +34,11 @@ public sealed class AdvisoryLockTests(ApplicationFixture fixture) : IClassFixtur
         await AdvisoryLock.AcquireForTransactionAsync(first.Db, "maintenance", CancellationToken.None);
 
         await using (await second.Db.Database.BeginTransactionAsync())
-            (await AdvisoryLock.TryAcquireForTransactionAsync(second.Db, "maintenance", CancellationToken.None)).ShouldBeFalse();
+            (await TryAcquireAsync(second, "maintenance")).ShouldBeFalse();
 
         await firstTransaction.RollbackAsync();
         await using (await second.Db.Database.BeginTransactionAsync())
-            (await AdvisoryLock.TryAcquireForTransactionAsync(second.Db, "maintenance", CancellationToken.None)).ShouldBeTrue();
+            (await TryAcquireAsync(second, "maintenance")).ShouldBeTrue();
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public sealed class AdvisoryLockTests(ApplicationFixture fixture) : IClassFixtur
         await using var secondTransaction = await second.Db.Database.BeginTransactionAsync();
         await AdvisoryLock.AcquireForTransactionAsync(first.Db, "one", CancellationToken.None);
 
-        (await AdvisoryLock.TryAcquireForTransactionAsync(second.Db, "two", CancellationToken.None)).ShouldBeTrue();
+        (await TryAcquireAsync(second, "two")).ShouldBeTrue();
     }
 
     [Fact]
@@ -58,8 +58,12 @@ public sealed class AdvisoryLockTests(ApplicationFixture fixture) : IClassFixtur
     {
         await using var session = await OpenAsync();
 
-        await Should.ThrowAsync<InvalidOperationException>(() => AdvisoryLock.AcquireForTransactionAsync(session.Db, "job", CancellationToken.None));
+        await Should.ThrowAsync<InvalidOperationException>(
+            () => AdvisoryLock.AcquireForTransactionAsync(session.Db, "job", CancellationToken.None));
     }
+
+    private static Task<bool> TryAcquireAsync(Session session, string name) =>
+        AdvisoryLock.TryAcquireForTransactionAsync(session.Db, name, CancellationToken.None);
 
     private async Task<Session> OpenAsync()
     {

@@ -20,7 +20,8 @@ public sealed class SeedingOverAnEmailInUseTests(ApplicationFixture fixture) : I
             () => scope.ServiceProvider.GetRequiredService<IDatabaseSeeder>().SeedAsync(CancellationToken.None));
 
         error.Message.ShouldBe(
-            "Cannot seed: the sample email anna@example.com already belongs to the user 'anna-by-hand'. Nothing was seeded; change that user's email, or seed another database.");
+            "Cannot seed: the sample email anna@example.com already belongs to the user 'anna-by-hand'. "
+            + "Nothing was seeded; change that user's email, or seed another database.");
         var check = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
         (await check.Users.Select(user => user.Username).ToListAsync()).ShouldBe(["anna-by-hand"]);
         (await check.Articles.CountAsync()).ShouldBe(0);

@@ -17,7 +17,8 @@ public sealed class SeedingOverExistingDataTests(ApplicationFixture fixture) : I
         await fixture.CommitAsync(handMade);
 
         await using var scope = fixture.Services.CreateAsyncScope();
-        var seeded = await scope.ServiceProvider.GetRequiredService<IDatabaseSeeder>().SeedAsync(CancellationToken.None);
+        var seeder = scope.ServiceProvider.GetRequiredService<IDatabaseSeeder>();
+        var seeded = await seeder.SeedAsync(CancellationToken.None);
 
         seeded.ShouldBeTrue();
         var check = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();

@@ -6,7 +6,9 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CleanTemplate.Infrastructure.IntegrationTests.Persistence.Seeding;
 
-/// <summary>The seeder commits its own transaction, so these tests run on the class's database without a rollback scope.</summary>
+/// <summary>
+/// The seeder commits its own transaction, so these tests run on the class's database without a rollback scope.
+/// </summary>
 public sealed class SeedingTests(ApplicationFixture fixture) : IClassFixture<ApplicationFixture>
 {
     [Fact]

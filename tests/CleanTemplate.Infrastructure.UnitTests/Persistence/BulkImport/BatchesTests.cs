@@ -10,7 +10,8 @@ public sealed class BatchesTests
     [InlineData(3, new[] { 2, 1 })]
     [InlineData(6, new[] { 2, 4 })]
     [InlineData(20, new[] { 2, 4, 5, 5, 4 })]
-    public async Task Batches_double_from_the_first_size_up_to_the_largest_and_the_last_holds_the_rest(int count, int[] sizes)
+    public async Task Batches_double_from_the_first_size_up_to_the_largest_and_the_last_holds_the_rest(
+        int count, int[] sizes)
     {
         var batches = await ToAsync(Enumerable.Range(0, count)).InBatchesAsync(first: 2, largest: 5).ToListAsync();
 

@@ -2,7 +2,9 @@ using Xunit;
 
 namespace CleanTemplate.TestSupport.Composition;
 
-/// <summary>Base of handler test classes: a fresh rolled-back scope per test over the class's database.</summary>
+/// <summary>
+/// Base of handler (and persistence) test classes: a fresh rolled-back scope per test over the class's database.
+/// </summary>
 public abstract class HandlerTest<TFixture>(TFixture fixture) : IClassFixture<TFixture>, IAsyncLifetime
     where TFixture : ApplicationFixture
 {

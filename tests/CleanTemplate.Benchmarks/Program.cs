@@ -2,6 +2,7 @@ using System.Globalization;
 using CleanTemplate.Benchmarks;
 //#if (conduit)
 using CleanTemplate.Benchmarks.Api;
+using CleanTemplate.Benchmarks.Import;
 //#endif
 using CleanTemplate.TestSupport.Postgres;
 

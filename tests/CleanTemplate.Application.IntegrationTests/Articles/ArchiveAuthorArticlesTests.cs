@@ -2,9 +2,9 @@ using CleanTemplate.Application.Articles.Commands.ArchiveAuthorArticles;
 using CleanTemplate.Application.Articles.Commands.CreateArticle;
 using CleanTemplate.Application.Articles.Commands.DeleteArticle;
 using CleanTemplate.Application.Common.Results;
-using CleanTemplate.Application.IntegrationTests.Support;
 using CleanTemplate.Domain.Common;
 using CleanTemplate.TestSupport.Builders;
+using CleanTemplate.TestSupport.Composition;
 using Microsoft.EntityFrameworkCore;
 
 namespace CleanTemplate.Application.IntegrationTests.Articles;

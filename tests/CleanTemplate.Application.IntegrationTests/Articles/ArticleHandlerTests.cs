@@ -4,9 +4,9 @@ using CleanTemplate.Application.Articles.Commands.FavoriteArticle;
 using CleanTemplate.Application.Articles.Commands.UpdateArticle;
 using CleanTemplate.Application.Articles.Queries.ListArticles;
 using CleanTemplate.Application.Common.Results;
-using CleanTemplate.Application.IntegrationTests.Support;
 using CleanTemplate.Domain.Common;
 using CleanTemplate.TestSupport.Builders;
+using CleanTemplate.TestSupport.Composition;
 using Microsoft.EntityFrameworkCore;
 
 namespace CleanTemplate.Application.IntegrationTests.Articles;

@@ -4,8 +4,8 @@ using CleanTemplate.Application.Articles.Commands.FavoriteArticle;
 using CleanTemplate.Application.Articles.Commands.PurgeDeletedArticles;
 using CleanTemplate.Application.Comments.Commands.AddComment;
 using CleanTemplate.Application.Common.Results;
-using CleanTemplate.Application.IntegrationTests.Support;
 using CleanTemplate.TestSupport.Builders;
+using CleanTemplate.TestSupport.Composition;
 using Microsoft.EntityFrameworkCore;
 
 namespace CleanTemplate.Application.IntegrationTests.Articles;

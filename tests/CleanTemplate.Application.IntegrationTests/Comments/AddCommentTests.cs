@@ -1,8 +1,8 @@
 using CleanTemplate.Application.Comments.Commands.AddComment;
 using CleanTemplate.Application.Common.Results;
-using CleanTemplate.Application.IntegrationTests.Support;
 using CleanTemplate.Domain.Common;
 using CleanTemplate.TestSupport.Builders;
+using CleanTemplate.TestSupport.Composition;
 using Microsoft.EntityFrameworkCore;
 
 namespace CleanTemplate.Application.IntegrationTests.Comments;

@@ -1,9 +1,9 @@
 using CleanTemplate.Application.Comments.Commands.DeleteComment;
 using CleanTemplate.Application.Common.Results;
-using CleanTemplate.Application.IntegrationTests.Support;
 using CleanTemplate.Domain.Articles;
 using CleanTemplate.Domain.Common;
 using CleanTemplate.TestSupport.Builders;
+using CleanTemplate.TestSupport.Composition;
 using Microsoft.EntityFrameworkCore;
 
 namespace CleanTemplate.Application.IntegrationTests.Comments;

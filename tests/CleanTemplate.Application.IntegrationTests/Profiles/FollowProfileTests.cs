@@ -1,7 +1,7 @@
 using CleanTemplate.Application.Common.Results;
-using CleanTemplate.Application.IntegrationTests.Support;
 using CleanTemplate.Application.Profiles.Commands.FollowProfile;
 using CleanTemplate.TestSupport.Builders;
+using CleanTemplate.TestSupport.Composition;
 using Microsoft.EntityFrameworkCore;
 
 namespace CleanTemplate.Application.IntegrationTests.Profiles;

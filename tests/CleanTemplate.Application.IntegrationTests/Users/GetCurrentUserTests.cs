@@ -1,6 +1,6 @@
-using CleanTemplate.Application.IntegrationTests.Support;
 using CleanTemplate.Application.Users.Queries.GetCurrentUser;
 using CleanTemplate.TestSupport.Builders;
+using CleanTemplate.TestSupport.Composition;
 
 namespace CleanTemplate.Application.IntegrationTests.Users;
 

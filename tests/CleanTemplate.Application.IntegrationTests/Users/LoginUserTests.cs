@@ -1,7 +1,7 @@
 using CleanTemplate.Application.Common.Results;
-using CleanTemplate.Application.IntegrationTests.Support;
 using CleanTemplate.Application.Users.Commands.LoginUser;
 using CleanTemplate.TestSupport.Builders;
+using CleanTemplate.TestSupport.Composition;
 
 namespace CleanTemplate.Application.IntegrationTests.Users;
 

@@ -4,10 +4,10 @@ using CleanTemplate.Application.FeatureName.Commands.UseCaseName;
 using CleanTemplate.Application.FeatureName.Queries.UseCaseName;
 #endif
 using CleanTemplate.Application.Common.Results;
-using CleanTemplate.Application.IntegrationTests.Support;
 #if (kind == "query")
 using CleanTemplate.TestSupport.Builders;
 #endif
+using CleanTemplate.TestSupport.Composition;
 
 namespace CleanTemplate.Application.IntegrationTests.FeatureName;
 

@@ -31,9 +31,12 @@ internal sealed class TransientFailureDetector : ITransientFailureDetector
         return false;
     }
 
-    // Class 08: connection exceptions; 57P01-57P03: shut down, crashed, starting up; 53300: too many connections.
+    // Class 08: connection exceptions; 53: insufficient resources (too many connections, out of memory, disk full);
+    // 58: the server's own system errors (I/O); 57P01-57P03: shut down, crashed, starting up.
     private static bool IsUnavailableState(string sqlState) =>
         sqlState.StartsWith("08", StringComparison.Ordinal)
+        || sqlState.StartsWith("53", StringComparison.Ordinal)
+        || sqlState.StartsWith("58", StringComparison.Ordinal)
         || sqlState is PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown
-            or PostgresErrorCodes.CannotConnectNow or PostgresErrorCodes.TooManyConnections;
+            or PostgresErrorCodes.CannotConnectNow;
 }

@@ -15,6 +15,9 @@ public sealed class TransientFailureDetectorTests
     [InlineData(PostgresErrorCodes.CrashShutdown)]
     [InlineData(PostgresErrorCodes.TooManyConnections)]
     [InlineData(PostgresErrorCodes.ConnectionFailure)]
+    [InlineData(PostgresErrorCodes.OutOfMemory)]
+    [InlineData(PostgresErrorCodes.DiskFull)]
+    [InlineData(PostgresErrorCodes.IoError)]
     public void A_server_that_cannot_serve_now_is_unavailable(string sqlState) =>
         _detector.IsDatabaseUnavailable(Server(sqlState)).ShouldBeTrue();
 

@@ -127,6 +127,17 @@ public sealed class FollowTests(WebApiFactory factory) : ApiTest(factory)
     }
 
     [Fact]
+    public async Task Unfollowing_yourself_is_422_naming_the_username()
+    {
+        var (me, client) = await Factory.SignedInUserAsync();
+
+        var response = await client.DeleteAsync($"/api/profiles/{me.Username}/follow");
+
+        var errors = await response.ShouldBeValidationProblemAsync("username");
+        errors.GetProperty("username")[0].GetString().ShouldBe("can't be yourself");
+    }
+
+    [Fact]
     public async Task Unfollowing_an_unknown_user_is_404()
     {
         var (_, client) = await Factory.SignedInUserAsync();

@@ -25,14 +25,4 @@ internal static class ArticleETag
         version = parsed;
         return true;
     }
-
-    /// <summary>Adds the ETag header to whatever result carries the article.</summary>
-    public sealed class WithETag(uint version, IResult inner) : IResult
-    {
-        public Task ExecuteAsync(HttpContext httpContext)
-        {
-            httpContext.Response.Headers.ETag = Format(version);
-            return inner.ExecuteAsync(httpContext);
-        }
-    }
 }

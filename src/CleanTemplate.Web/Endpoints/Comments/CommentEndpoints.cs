@@ -4,6 +4,7 @@ using CleanTemplate.Application.Comments.Commands.DeleteComment;
 using CleanTemplate.Application.Comments.Queries.ListComments;
 using CleanTemplate.Web.Errors;
 using MediatR;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CleanTemplate.Web.Endpoints.Comments;
 
@@ -18,24 +19,29 @@ internal static class CommentEndpoints
     public static void MapCommentEndpoints(this RouteGroupBuilder api)
     {
         var comments = api.MapGroup("/articles/{slug}/comments").WithTags("Comments");
-        comments.MapGet("", ListAsync).WithName("GetArticleComments")
-            .Produces<CommentsEnvelope>().ProducesProblem(StatusCodes.Status404NotFound);
-        comments.MapPost("", AddAsync).WithName("CreateArticleComment").RequireAuthorization()
-            .Produces<CommentEnvelope<CommentDto>>().ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
-        comments.MapDelete("/{id:int}", DeleteAsync).WithName("DeleteArticleComment").RequireAuthorization()
-            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        comments.MapGet("", ListAsync).WithName("GetArticleComments");
+        comments.MapPost("", AddAsync).WithName("CreateArticleComment").RequireAuthorization();
+        comments.MapDelete("/{id:int}", DeleteAsync).WithName("DeleteArticleComment").RequireAuthorization();
     }
 
-    private static async Task<IResult> ListAsync(string slug, IMediator mediator, CancellationToken cancellationToken) =>
+    private static async Task<Results<Ok<CommentsEnvelope>, NotFoundProblem>> ListAsync(
+        string slug, IMediator mediator, CancellationToken cancellationToken) =>
         (await mediator.Send(new ListCommentsQuery(slug), cancellationToken))
-            .ToHttpResult(comments => TypedResults.Ok(new CommentsEnvelope(comments)));
+            .ToHttpResult(comments => TypedResults.Ok(new CommentsEnvelope(comments)))
+            .Or<NotFoundProblem>();
 
-    private static async Task<IResult> AddAsync(string slug, CommentEnvelope<NewCommentRequest> body, IMediator mediator, CancellationToken cancellationToken) =>
+    private static async Task<Results<
+            Ok<CommentEnvelope<CommentDto>>, UnauthorizedProblem, NotFoundProblem, UnprocessableEntityProblem>>
+        AddAsync(
+            string slug, CommentEnvelope<NewCommentRequest> body, IMediator mediator,
+            CancellationToken cancellationToken) =>
         (await mediator.Send(new AddCommentCommand(slug, body.Comment?.Body), cancellationToken))
-            .ToHttpResult(comment => TypedResults.Ok(new CommentEnvelope<CommentDto>(comment)));
+            .ToHttpResult(comment => TypedResults.Ok(new CommentEnvelope<CommentDto>(comment)))
+            .Or<UnauthorizedProblem, NotFoundProblem, UnprocessableEntityProblem>();
 
-    private static async Task<IResult> DeleteAsync(string slug, int id, IMediator mediator, CancellationToken cancellationToken) =>
-        (await mediator.Send(new DeleteCommentCommand(slug, id), cancellationToken)).ToHttpResult(_ => TypedResults.NoContent());
+    private static async Task<Results<NoContent, UnauthorizedProblem, ForbiddenProblem, NotFoundProblem>> DeleteAsync(
+        string slug, int id, IMediator mediator, CancellationToken cancellationToken) =>
+        (await mediator.Send(new DeleteCommentCommand(slug, id), cancellationToken))
+            .ToHttpResult(_ => TypedResults.NoContent())
+            .Or<UnauthorizedProblem, ForbiddenProblem, NotFoundProblem>();
 }

@@ -3,6 +3,7 @@ using CleanTemplate.Application.Profiles.Commands.FollowProfile;
 using CleanTemplate.Application.Profiles.Queries.GetProfile;
 using CleanTemplate.Web.Errors;
 using MediatR;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CleanTemplate.Web.Endpoints.Profiles;
 
@@ -15,23 +16,27 @@ internal static class ProfileEndpoints
     public static void MapProfileEndpoints(this RouteGroupBuilder api)
     {
         var profiles = api.MapGroup("/profiles/{username}").WithTags(Tag);
-        profiles.MapGet("", GetAsync).WithName("GetProfileByUsername")
-            .Produces<ProfileEnvelope>().ProducesProblem(StatusCodes.Status404NotFound);
-        profiles.MapPost("/follow", FollowAsync).WithName("FollowUserByUsername").RequireAuthorization()
-            .Produces<ProfileEnvelope>().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
-        profiles.MapDelete("/follow", UnfollowAsync).WithName("UnfollowUserByUsername").RequireAuthorization()
-            .Produces<ProfileEnvelope>().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status404NotFound);
+        profiles.MapGet("", GetAsync).WithName("GetProfileByUsername");
+        profiles.MapPost("/follow", FollowAsync).WithName("FollowUserByUsername").RequireAuthorization();
+        profiles.MapDelete("/follow", UnfollowAsync).WithName("UnfollowUserByUsername").RequireAuthorization();
     }
 
-    private static async Task<IResult> GetAsync(string username, IMediator mediator, CancellationToken cancellationToken) =>
-        (await mediator.Send(new GetProfileQuery(username), cancellationToken)).ToHttpResult(Ok);
+    private static async Task<Results<Ok<ProfileEnvelope>, NotFoundProblem>> GetAsync(
+        string username, IMediator mediator, CancellationToken cancellationToken) =>
+        (await mediator.Send(new GetProfileQuery(username), cancellationToken)).ToHttpResult(Ok).Or<NotFoundProblem>();
 
-    private static async Task<IResult> FollowAsync(string username, IMediator mediator, CancellationToken cancellationToken) =>
-        (await mediator.Send(new FollowProfileCommand(username), cancellationToken)).ToHttpResult(Ok);
+    private static async Task<Results<
+            Ok<ProfileEnvelope>, UnauthorizedProblem, NotFoundProblem, UnprocessableEntityProblem>>
+        FollowAsync(string username, IMediator mediator, CancellationToken cancellationToken) =>
+        (await mediator.Send(new FollowProfileCommand(username), cancellationToken)).ToHttpResult(Ok)
+            .Or<UnauthorizedProblem, NotFoundProblem, UnprocessableEntityProblem>();
 
-    private static async Task<IResult> UnfollowAsync(string username, IMediator mediator, CancellationToken cancellationToken) =>
-        (await mediator.Send(new UnfollowProfileCommand(username), cancellationToken)).ToHttpResult(Ok);
+    // Unfollowing yourself is refused like following yourself (422).
+    private static async Task<Results<
+            Ok<ProfileEnvelope>, UnauthorizedProblem, NotFoundProblem, UnprocessableEntityProblem>>
+        UnfollowAsync(string username, IMediator mediator, CancellationToken cancellationToken) =>
+        (await mediator.Send(new UnfollowProfileCommand(username), cancellationToken)).ToHttpResult(Ok)
+            .Or<UnauthorizedProblem, NotFoundProblem, UnprocessableEntityProblem>();
 
-    private static IResult Ok(ProfileDto profile) => TypedResults.Ok(new ProfileEnvelope(profile));
+    private static Ok<ProfileEnvelope> Ok(ProfileDto profile) => TypedResults.Ok(new ProfileEnvelope(profile));
 }

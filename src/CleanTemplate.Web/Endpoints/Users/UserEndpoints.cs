@@ -6,6 +6,7 @@ using CleanTemplate.Application.Users.Queries.GetCurrentUser;
 using CleanTemplate.Web.Errors;
 using CleanTemplate.Web.RateLimiting;
 using MediatR;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CleanTemplate.Web.Endpoints.Users;
 
@@ -17,42 +18,48 @@ internal static class UserEndpoints
     {
         // Anonymous even with a refused token in the header: a client holding a stale token can still sign in again.
         api.MapPost("/users", RegisterAsync).WithName("CreateUser").WithTags(Tag).AllowAnonymous()
-            .RequireRateLimiting(RateLimitingSetup.RegistrationPolicy)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests)
-            .Produces<UserEnvelope<AuthenticatedUser>>(StatusCodes.Status201Created).ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+            .WithRegistrationRateLimit();
         api.MapPost("/users/login", LoginAsync).WithName("Login").WithTags(Tag).AllowAnonymous()
-            .WithLoginRateLimits().ProducesProblem(StatusCodes.Status429TooManyRequests)
-            .Produces<UserEnvelope<AuthenticatedUser>>().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
-        api.MapGet("/user", GetCurrentAsync).WithName("GetCurrentUser").WithTags(Tag).RequireAuthorization()
-            .Produces<UserEnvelope<AuthenticatedUser>>().ProducesProblem(StatusCodes.Status401Unauthorized);
-        api.MapPut("/user", UpdateCurrentAsync).WithName("UpdateCurrentUser").WithTags(Tag).RequireAuthorization()
-            .Produces<UserEnvelope<AuthenticatedUser>>().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+            .WithLoginRateLimits();
+        api.MapGet("/user", GetCurrentAsync).WithName("GetCurrentUser").WithTags(Tag).RequireAuthorization();
+        api.MapPut("/user", UpdateCurrentAsync).WithName("UpdateCurrentUser").WithTags(Tag).RequireAuthorization();
     }
 
-    private static async Task<IResult> RegisterAsync(UserEnvelope<NewUserRequest> body, IMediator mediator, CancellationToken cancellationToken)
+    private static async Task<Results<Created<UserEnvelope<AuthenticatedUser>>, UnprocessableEntityProblem>>
+        RegisterAsync(UserEnvelope<NewUserRequest> body, IMediator mediator, CancellationToken cancellationToken)
     {
-        var result = await mediator.Send(new RegisterUserCommand(body.User?.Username, body.User?.Email, body.User?.Password), cancellationToken);
-        return result.ToHttpResult(user => TypedResults.Created($"/api/profiles/{Uri.EscapeDataString(user.Username)}", Envelope(user)));
+        var command = new RegisterUserCommand(body.User?.Username, body.User?.Email, body.User?.Password);
+        return (await mediator.Send(command, cancellationToken)).ToHttpResult(Created).Or<UnprocessableEntityProblem>();
     }
 
-    private static async Task<IResult> LoginAsync(UserEnvelope<LoginUserRequest> body, IMediator mediator, CancellationToken cancellationToken)
+    private static async Task<Results<
+            Ok<UserEnvelope<AuthenticatedUser>>, UnauthorizedProblem, UnprocessableEntityProblem>>
+        LoginAsync(UserEnvelope<LoginUserRequest> body, IMediator mediator, CancellationToken cancellationToken)
     {
-        var result = await mediator.Send(new LoginUserCommand(body.User?.Email, body.User?.Password), cancellationToken);
-        return result.ToHttpResult(user => TypedResults.Ok(Envelope(user)));
+        var command = new LoginUserCommand(body.User?.Email, body.User?.Password);
+        return (await mediator.Send(command, cancellationToken)).ToHttpResult(Ok)
+            .Or<UnauthorizedProblem, UnprocessableEntityProblem>();
     }
 
-    private static async Task<IResult> GetCurrentAsync(IMediator mediator, CancellationToken cancellationToken)
-    {
-        var result = await mediator.Send(new GetCurrentUserQuery(), cancellationToken);
-        return result.ToHttpResult(user => TypedResults.Ok(Envelope(user)));
-    }
+    private static async Task<Results<Ok<UserEnvelope<AuthenticatedUser>>, UnauthorizedProblem>> GetCurrentAsync(
+        IMediator mediator, CancellationToken cancellationToken) =>
+        (await mediator.Send(new GetCurrentUserQuery(), cancellationToken)).ToHttpResult(Ok).Or<UnauthorizedProblem>();
 
-    private static async Task<IResult> UpdateCurrentAsync(UserEnvelope<UpdateUserRequest> body, IMediator mediator, CancellationToken cancellationToken)
+    private static async Task<Results<
+            Ok<UserEnvelope<AuthenticatedUser>>, UnauthorizedProblem, UnprocessableEntityProblem>>
+        UpdateCurrentAsync(
+            UserEnvelope<UpdateUserRequest> body, IMediator mediator, CancellationToken cancellationToken)
     {
         var user = body.User;
-        var result = await mediator.Send(new UpdateCurrentUserCommand(user?.Email, user?.Username, user?.Password, user?.Bio, user?.Image), cancellationToken);
-        return result.ToHttpResult(updated => TypedResults.Ok(Envelope(updated)));
+        var command = new UpdateCurrentUserCommand(user?.Email, user?.Username, user?.Password, user?.Bio, user?.Image);
+        return (await mediator.Send(command, cancellationToken)).ToHttpResult(Ok)
+            .Or<UnauthorizedProblem, UnprocessableEntityProblem>();
     }
+
+    private static Created<UserEnvelope<AuthenticatedUser>> Created(AuthenticatedUser user) =>
+        TypedResults.Created($"/api/profiles/{Uri.EscapeDataString(user.Username)}", Envelope(user));
+
+    private static Ok<UserEnvelope<AuthenticatedUser>> Ok(AuthenticatedUser user) => TypedResults.Ok(Envelope(user));
 
     private static UserEnvelope<AuthenticatedUser> Envelope(AuthenticatedUser user) => new(user);
 }

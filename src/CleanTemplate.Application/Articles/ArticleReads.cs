@@ -1,0 +1,21 @@
+using CleanTemplate.Application.Common.Interfaces;
+using CleanTemplate.Application.Common.Mapping;
+using Mapster;
+using Microsoft.EntityFrameworkCore;
+
+namespace CleanTemplate.Application.Articles;
+
+/// <summary>
+/// The one read of a single article, in one SQL command: what <c>GetArticle</c> answers and what the writes answer
+/// with, so every article response has the same shape and cost.
+/// </summary>
+internal sealed class ArticleReads(IReadDbContext db, TypeAdapterConfig mapping)
+{
+    public async Task<ArticleDto?> BySlugAsync(string slug, int? viewerId, CancellationToken cancellationToken)
+    {
+        using var viewer = Viewer.Begin(db, viewerId);
+        return await db.Articles.Where(article => article.Slug == slug)
+            .ProjectToType<ArticleDto>(mapping)
+            .SingleOrDefaultAsync(cancellationToken);
+    }
+}

@@ -1,7 +1,6 @@
 using CleanTemplate.Application.Common.Interfaces;
 using CleanTemplate.Application.Common.Mapping;
 using Mapster;
-using Microsoft.EntityFrameworkCore;
 
 namespace CleanTemplate.Application.Articles;
 
@@ -11,11 +10,7 @@ namespace CleanTemplate.Application.Articles;
 /// </summary>
 internal sealed class ArticleReads(IReadDbContext db, TypeAdapterConfig mapping)
 {
-    public async Task<ArticleDto?> BySlugAsync(string slug, int? viewerId, CancellationToken cancellationToken)
-    {
-        using var viewer = Viewer.Begin(db, viewerId);
-        return await db.Articles.Where(article => article.Slug == slug)
-            .ProjectToType<ArticleDto>(mapping)
-            .SingleOrDefaultAsync(cancellationToken);
-    }
+    public Task<ArticleDto?> BySlugAsync(string slug, int? viewerId, CancellationToken cancellationToken) =>
+        Viewer.ReadSingleAsync<ArticleDto>(
+            db, viewerId, db.Articles.Where(article => article.Slug == slug), mapping, cancellationToken);
 }

@@ -1,7 +1,13 @@
 using System.Reflection;
+//#if (conduit)
+using CleanTemplate.Application.Articles;
+//#endif
 using CleanTemplate.Application.Common;
 using CleanTemplate.Application.Common.Behaviours;
 using CleanTemplate.Application.Common.Mapping;
+//#if (conduit)
+using CleanTemplate.Application.Profiles;
+//#endif
 using FluentValidation;
 using MediatR;
 using Microsoft.Extensions.Configuration;
@@ -32,6 +38,12 @@ public static class DependencyInjection
         services.AddClosedImplementationsOf(assembly, typeof(INotificationHandler<>));
         // Singletons: validators have parameterless constructors and no state, and their rules are built once.
         services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
+        //#if (conduit)
+
+        // One read per aggregate, shared by its query and by the writes that answer with what it reads.
+        services.AddScoped<ArticleReads>();
+        services.AddScoped<ProfileReads>();
+        //#endif
         return services;
     }
 

@@ -35,6 +35,9 @@ public static class DependencyInjection
         {
             options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
             options.SerializerOptions.Converters.Add(new UtcTimestampConverter());
+            //#if (conduit)
+            ArticleJsonContract.ApplyTo(options.SerializerOptions);
+            //#endif
         });
 
         services.AddSignInRateLimiting(configuration);

@@ -1,3 +1,4 @@
+using System.Reflection;
 using CleanTemplate.Application.Common.Messaging;
 using CleanTemplate.Application.Common.Results;
 using MediatR;
@@ -50,6 +51,21 @@ public sealed class ConventionTests
             .Where(domainTypes.Contains);
 
         leaking.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Application_carries_no_json_attributes()
+    {
+        const BindingFlags declared = BindingFlags.DeclaredOnly | BindingFlags.Public | BindingFlags.NonPublic
+            | BindingFlags.Instance | BindingFlags.Static;
+        var annotated = Layers.Application.GetTypes()
+            .SelectMany(type => type.GetMembers(declared).Prepend(type))
+            .Where(member => member.CustomAttributes.Any(attribute =>
+                attribute.AttributeType.Namespace?.StartsWith("System.Text.Json", StringComparison.Ordinal) == true))
+            .Select(member => member is Type type ? type.FullName! : $"{member.DeclaringType!.FullName}.{member.Name}")
+            .ToList();
+
+        annotated.ShouldBeEmpty("how a DTO appears in JSON is Web's to say: " + string.Join(", ", annotated));
     }
 
     // What `dotnet new -n My-App` makes of the name for code: My-App.Web holds My_App.Web, Acme.2Shop holds Acme._2Shop.

@@ -25,7 +25,6 @@ public sealed record ArticleDto
 
     public required ProfileDto Author { get; init; }
 
-    /// <summary>The row version, sent as the ETag header rather than in the body (the spec's shape stays exact).</summary>
-    [System.Text.Json.Serialization.JsonIgnore]
+    /// <summary>The row version: the concurrency token <c>UpdateArticle</c> compares with its expected version.</summary>
     public uint Version { get; init; }
 }

@@ -23,7 +23,6 @@ public sealed record ArticleSummaryDto
 
     public required ProfileDto Author { get; init; }
 
-    /// <summary>For the keyset cursor of the next page; not serialized.</summary>
-    [System.Text.Json.Serialization.JsonIgnore]
+    /// <summary>For the keyset cursor of the next page (<see cref="ArticleCursor"/>).</summary>
     public Guid Id { get; init; }
 }

@@ -1,4 +1,3 @@
-using CleanTemplate.Application.Common.Idempotency;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 

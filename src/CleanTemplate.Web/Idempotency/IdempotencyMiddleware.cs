@@ -45,7 +45,7 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, ILogger<Idempo
         await (reservation switch
         {
             IdempotencyReservation.Reserved => RunOnceAsync(context, store, writes, scope, key),
-            IdempotencyReservation.Replay replay => context.Response.ReplayAsync(replay.Response),
+            IdempotencyReservation.Replay replay => context.Response.ReplayAsync(StoredResponse.Decode(replay.Answer)),
             IdempotencyReservation.Mismatch => IdempotencyErrors.KeyReused.ToProblem().ExecuteAsync(context),
             IdempotencyReservation.InFlight => IdempotencyErrors.InFlight.ToProblem().ExecuteAsync(context),
             _ => throw new UnreachableException($"Unknown reservation {reservation}."),
@@ -56,12 +56,14 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, ILogger<Idempo
     private static async Task<byte[]> FingerprintAsync(HttpRequest request)
     {
         request.EnableBuffering();
-        var hash = await RequestFingerprint.ComputeAsync(request.Method, request.GetEncodedPathAndQuery(), request.Body, request.HttpContext.RequestAborted);
+        var hash = await RequestFingerprint.ComputeAsync(
+            request.Method, request.GetEncodedPathAndQuery(), request.Body, request.HttpContext.RequestAborted);
         request.Body.Position = 0;
         return hash;
     }
 
-    private async Task RunOnceAsync(HttpContext context, IIdempotencyStore store, ICommittedWrites writes, string scope, string key)
+    private async Task RunOnceAsync(
+        HttpContext context, IIdempotencyStore store, ICommittedWrites writes, string scope, string key)
     {
         var response = context.Response;
         var client = response.Body;
@@ -70,7 +72,8 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, ILogger<Idempo
         // A failed request may run again only if it committed nothing; if it did (a failure after the commit), the key
         // stays in flight.
         var committedBefore = writes.Count;
-        Task ReleaseUnlessCommittedAsync() => writes.Count == committedBefore ? ReleaseAsync(store, scope, key) : Task.CompletedTask;
+        Task ReleaseUnlessCommittedAsync() =>
+            writes.Count == committedBefore ? ReleaseAsync(store, scope, key) : Task.CompletedTask;
         try
         {
             await next(context);
@@ -104,7 +107,7 @@ internal sealed class IdempotencyMiddleware(RequestDelegate next, ILogger<Idempo
     {
         try
         {
-            await store.CompleteAsync(scope, key, response, CancellationToken.None);
+            await store.CompleteAsync(scope, key, response.Encode(), CancellationToken.None);
         }
         catch (Exception exception)
         {

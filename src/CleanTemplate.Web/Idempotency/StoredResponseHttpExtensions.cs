@@ -1,4 +1,3 @@
-using CleanTemplate.Application.Common.Idempotency;
 using Microsoft.Extensions.Primitives;
 
 namespace CleanTemplate.Web.Idempotency;
@@ -8,8 +7,12 @@ internal static class StoredResponseHttpExtensions
     /// <summary>Tells a client that this answer is the stored one of an earlier request with the same key.</summary>
     public const string ReplayedHeader = "Idempotent-Replayed";
 
-    public static StoredResponse ToStoredResponse(this HttpResponse response, byte[] body) =>
-        new(response.StatusCode, body, response.ContentType, StringValues.IsNullOrEmpty(response.Headers.Location) ? null : response.Headers.Location.ToString());
+    public static StoredResponse ToStoredResponse(this HttpResponse response, byte[] body)
+    {
+        var location = response.Headers.Location;
+        var stored = StringValues.IsNullOrEmpty(location) ? null : location.ToString();
+        return new(response.StatusCode, body, response.ContentType, stored);
+    }
 
     public static async Task ReplayAsync(this HttpResponse response, StoredResponse stored)
     {

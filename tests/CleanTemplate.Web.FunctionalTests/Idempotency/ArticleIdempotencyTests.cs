@@ -29,7 +29,7 @@ public sealed class ArticleIdempotencyTests(WebApiFactory factory) : ApiTest(fac
         first.IsReplay().ShouldBeFalse();
         second.IsReplay().ShouldBeTrue();
         (await ArticleCountAsync()).ShouldBe(1);
-        (await Factory.ScalarAsync<int>("SELECT status_code FROM idempotency_keys WHERE key = @key", ("key", Key))).ShouldBe(201);
+        (await Factory.StoredAnswerAsync(Key)).StatusCode.ShouldBe(201);
     }
 
     [Fact]
@@ -119,7 +119,7 @@ public sealed class ArticleIdempotencyTests(WebApiFactory factory) : ApiTest(fac
         // The trace id differs between two runs of a request: an identical body is the stored one.
         (await second.Content.ReadAsStringAsync()).ShouldBe(await first.Content.ReadAsStringAsync());
         second.IsReplay().ShouldBeTrue();
-        (await Factory.ScalarAsync<int>("SELECT status_code FROM idempotency_keys WHERE key = @key", ("key", Key))).ShouldBe(422);
+        (await Factory.StoredAnswerAsync(Key)).StatusCode.ShouldBe(422);
     }
 
     [Fact]

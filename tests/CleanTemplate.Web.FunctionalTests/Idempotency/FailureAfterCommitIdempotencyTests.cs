@@ -41,6 +41,6 @@ public sealed class FailureAfterCommitIdempotencyTests(FailureAfterCommitIdempot
         await failed.ShouldBeProblemAsync(HttpStatusCode.InternalServerError);
         await retried.ShouldBeProblemAsync(HttpStatusCode.Conflict);
         (await factory.ScalarAsync<long>("SELECT count(*) FROM users")).ShouldBe(1);
-        (await factory.ScalarAsync<long>("SELECT count(*) FROM idempotency_keys WHERE status_code IS NULL")).ShouldBe(1);
+        (await factory.ScalarAsync<long>("SELECT count(*) FROM idempotency_keys WHERE answer IS NULL")).ShouldBe(1);
     }
 }

@@ -1,5 +1,5 @@
 using System.Net.Http.Json;
-using CleanTemplate.Application.Common.Idempotency;
+using CleanTemplate.Web.Idempotency;
 
 namespace CleanTemplate.Web.FunctionalTests.Support;
 
@@ -17,4 +17,12 @@ internal static class IdempotentRequests
 
     public static bool IsReplay(this HttpResponseMessage response) =>
         response.Headers.TryGetValues(ReplayedHeader, out var values) && values.SequenceEqual(["true"]);
+
+    /// <summary>The answer the store keeps for <paramref name="key"/>, decoded as a replay would.</summary>
+    public static async Task<StoredResponse> StoredAnswerAsync(this WebApiFactory factory, string key)
+    {
+        const string sql = "SELECT answer FROM idempotency_keys WHERE key = @key";
+        var answer = await factory.ScalarAsync<byte[]>(sql, ("key", key));
+        return StoredResponse.Decode(answer.ShouldNotBeNull());
+    }
 }

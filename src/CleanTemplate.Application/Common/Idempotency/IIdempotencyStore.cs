@@ -2,7 +2,9 @@ namespace CleanTemplate.Application.Common.Idempotency;
 
 /// <summary>
 /// Remembers which requests a caller already made under an idempotency key, and what they answered, so a retry
-/// replays the first answer instead of running the use case again.
+/// replays the first answer instead of running the use case again. Transport-neutral: the caller says what tells two
+/// requests apart (<c>requestHash</c>) and how an answer is written down (<c>answer</c>); the store compares the one
+/// and keeps the other as opaque bytes.
 /// </summary>
 public interface IIdempotencyStore
 {
@@ -11,10 +13,11 @@ public interface IIdempotencyStore
     /// cannot: the key already answered (replay), belongs to a different request, or is still being processed.
     /// An expired key counts as unused.
     /// </summary>
-    Task<IdempotencyReservation> TryReserveAsync(string scope, string key, byte[] requestHash, CancellationToken cancellationToken);
+    Task<IdempotencyReservation> TryReserveAsync(
+        string scope, string key, byte[] requestHash, CancellationToken cancellationToken);
 
-    /// <summary>Records the answer of a reserved key; later requests with it replay <paramref name="response"/>.</summary>
-    Task CompleteAsync(string scope, string key, StoredResponse response, CancellationToken cancellationToken);
+    /// <summary>Records the answer of a reserved key; later requests with it replay <paramref name="answer"/>.</summary>
+    Task CompleteAsync(string scope, string key, byte[] answer, CancellationToken cancellationToken);
 
     /// <summary>Gives up a reserved key without an answer, so the client may retry with it.</summary>
     Task ReleaseAsync(string scope, string key, CancellationToken cancellationToken);

@@ -10,10 +10,10 @@ public abstract record IdempotencyReservation
     /// <summary>The key is now this request's: run it, then complete or release the key.</summary>
     public sealed record Reserved : IdempotencyReservation;
 
-    /// <summary>The same request already ran under this key; answer what it answered.</summary>
-    public sealed record Replay(StoredResponse Response) : IdempotencyReservation;
+    /// <summary>The same request already ran under this key; answer with the bytes it was completed with.</summary>
+    public sealed record Replay(byte[] Answer) : IdempotencyReservation;
 
-    /// <summary>The key was used for a different request (method, path, query or body).</summary>
+    /// <summary>The key was used for a different request: another request hash.</summary>
     public sealed record Mismatch : IdempotencyReservation;
 
     /// <summary>The first request with this key has not finished yet.</summary>

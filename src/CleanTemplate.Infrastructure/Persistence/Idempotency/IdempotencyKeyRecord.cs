@@ -2,8 +2,8 @@ namespace CleanTemplate.Infrastructure.Persistence.Idempotency;
 
 /// <summary>
 /// A row of <c>idempotency_keys</c>: a key a caller used, the fingerprint of its request and, once answered, the
-/// response. <see cref="StatusCode"/> is null while the first request is in flight. Not a domain entity: only
-/// <see cref="IdempotencyStore"/> reads and writes it.
+/// answer in the caller's own encoding. <see cref="Answer"/> is null while the first request is in flight. Not a
+/// domain entity: only <see cref="IdempotencyStore"/> reads and writes it.
 /// </summary>
 internal sealed class IdempotencyKeyRecord
 {
@@ -13,13 +13,7 @@ internal sealed class IdempotencyKeyRecord
 
     public required byte[] RequestHash { get; init; }
 
-    public int? StatusCode { get; init; }
-
-    public byte[]? ResponseBody { get; init; }
-
-    public string? ContentType { get; init; }
-
-    public string? Location { get; init; }
+    public byte[]? Answer { get; init; }
 
     public DateTimeOffset CreatedAt { get; init; }
 

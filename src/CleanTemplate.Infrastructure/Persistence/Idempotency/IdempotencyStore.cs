@@ -8,7 +8,8 @@ namespace CleanTemplate.Infrastructure.Persistence.Idempotency;
 /// <see cref="IIdempotencyStore"/> on the <c>idempotency_keys</c> table. Times come from the database clock
 /// (<c>now()</c>), so app instances whose clocks drift apart still agree on when a key expires.
 /// </summary>
-internal sealed class IdempotencyStore(ApplicationDbContext db, IOptions<IdempotencyOptions> options) : IIdempotencyStore
+internal sealed class IdempotencyStore(ApplicationDbContext db, IOptions<IdempotencyOptions> options)
+    : IIdempotencyStore
 {
     // Each reservation also deletes up to this many expired keys of any caller: the table is purged at the pace
     // keys are added, with no scheduled job and no single request paying for a large backlog.
@@ -16,7 +17,8 @@ internal sealed class IdempotencyStore(ApplicationDbContext db, IOptions<Idempot
 
     private IQueryable<IdempotencyKeyRecord> Keys => db.Set<IdempotencyKeyRecord>().AsNoTracking();
 
-    public async Task<IdempotencyReservation> TryReserveAsync(string scope, string key, byte[] requestHash, CancellationToken cancellationToken)
+    public async Task<IdempotencyReservation> TryReserveAsync(
+        string scope, string key, byte[] requestHash, CancellationToken cancellationToken)
     {
         await DeleteExpiredAsync(scope, key, cancellationToken);
 
@@ -34,7 +36,7 @@ internal sealed class IdempotencyStore(ApplicationDbContext db, IOptions<Idempot
 
         var existing = await Keys
             .Where(record => record.Scope == scope && record.Key == key)
-            .Select(record => new { record.RequestHash, record.StatusCode, record.ResponseBody, record.ContentType, record.Location })
+            .Select(record => new { record.RequestHash, record.Answer })
             .SingleOrDefaultAsync(cancellationToken);
 
         // No row: the request holding the key released it (it failed) just now; the client may retry at once.
@@ -42,26 +44,22 @@ internal sealed class IdempotencyStore(ApplicationDbContext db, IOptions<Idempot
             return new IdempotencyReservation.InFlight();
         if (!existing.RequestHash.AsSpan().SequenceEqual(requestHash))
             return new IdempotencyReservation.Mismatch();
-        return existing.StatusCode is { } status
-            ? new IdempotencyReservation.Replay(new StoredResponse(status, existing.ResponseBody ?? [], existing.ContentType, existing.Location))
+        return existing.Answer is { } answer
+            ? new IdempotencyReservation.Replay(answer)
             : new IdempotencyReservation.InFlight();
     }
 
-    public Task CompleteAsync(string scope, string key, StoredResponse response, CancellationToken cancellationToken) =>
+    public Task CompleteAsync(string scope, string key, byte[] answer, CancellationToken cancellationToken) =>
         Reservation(scope, key).ExecuteUpdateAsync(
-            setters => setters
-                .SetProperty(record => record.StatusCode, response.StatusCode)
-                .SetProperty(record => record.ResponseBody, response.Body)
-                .SetProperty(record => record.ContentType, response.ContentType)
-                .SetProperty(record => record.Location, response.Location),
-            cancellationToken);
+            setters => setters.SetProperty(record => record.Answer, answer), cancellationToken);
 
     public Task ReleaseAsync(string scope, string key, CancellationToken cancellationToken) =>
         Reservation(scope, key).ExecuteDeleteAsync(cancellationToken);
 
     /// <summary>The key while its request is in flight: never touches a key that already has its answer.</summary>
     private IQueryable<IdempotencyKeyRecord> Reservation(string scope, string key) =>
-        db.Set<IdempotencyKeyRecord>().Where(record => record.Scope == scope && record.Key == key && record.StatusCode == null);
+        db.Set<IdempotencyKeyRecord>()
+            .Where(record => record.Scope == scope && record.Key == key && record.Answer == null);
 
     // The expired row of this key goes first, so the insert that follows can take the key again. The purge picks
     // its batch with FOR UPDATE SKIP LOCKED: concurrent purges split the expired rows instead of queueing on them.

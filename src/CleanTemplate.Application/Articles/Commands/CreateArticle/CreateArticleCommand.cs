@@ -1,11 +1,9 @@
-using CleanTemplate.Application.Articles.Queries.GetArticle;
 using CleanTemplate.Application.Common.Exceptions;
 using CleanTemplate.Application.Common.Interfaces;
 using CleanTemplate.Application.Common.Messaging;
 using CleanTemplate.Application.Common.Results;
 using CleanTemplate.Application.Users;
 using CleanTemplate.Domain.Articles;
-using Mapster;
 using MediatR;
 
 namespace CleanTemplate.Application.Articles.Commands.CreateArticle;
@@ -18,8 +16,7 @@ internal sealed class CreateArticleHandler(
     IArticleRepository articles,
     ITagRepository tags,
     IUnitOfWork unitOfWork,
-    IReadDbContext db,
-    TypeAdapterConfig mapping)
+    ArticleReads reads)
     : IRequestHandler<CreateArticleCommand, Result<ArticleDto>>
 {
     public async Task<Result<ArticleDto>> Handle(CreateArticleCommand request, CancellationToken cancellationToken)
@@ -35,7 +32,7 @@ internal sealed class CreateArticleHandler(
             var written = Article.Write(authorId, request.Title!, request.Description!, request.Body!, tagged);
             articles.Add(written);
             await ArticleSlugs.SaveWithUniqueSlugAsync(written, articles, unitOfWork, ct);
-            return (await GetArticleHandler.ReadAsync(db, mapping, written.Slug, authorId, ct))!;
+            return (await reads.BySlugAsync(written.Slug, authorId, ct))!;
         }, cancellationToken);
     }
 }

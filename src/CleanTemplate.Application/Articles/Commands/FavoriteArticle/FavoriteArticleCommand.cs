@@ -1,9 +1,7 @@
-using CleanTemplate.Application.Articles.Queries.GetArticle;
 using CleanTemplate.Application.Common.Interfaces;
 using CleanTemplate.Application.Common.Messaging;
 using CleanTemplate.Application.Common.Results;
 using CleanTemplate.Application.Users;
-using Mapster;
 using MediatR;
 
 namespace CleanTemplate.Application.Articles.Commands.FavoriteArticle;
@@ -19,8 +17,7 @@ internal sealed class FavoriteArticleHandler(
     IArticleRepository articles,
     IFavoriteRepository favorites,
     IUnitOfWork unitOfWork,
-    IReadDbContext db,
-    TypeAdapterConfig mapping)
+    ArticleReads reads)
     : IRequestHandler<FavoriteArticleCommand, Result<ArticleDto>>, IRequestHandler<UnfavoriteArticleCommand, Result<ArticleDto>>
 {
     public Task<Result<ArticleDto>> Handle(FavoriteArticleCommand request, CancellationToken cancellationToken) =>
@@ -40,7 +37,7 @@ internal sealed class FavoriteArticleHandler(
         return await unitOfWork.InTransactionAsync<Result<ArticleDto>>(async ct =>
         {
             await change(userId, articleId, ct);
-            return (await GetArticleHandler.ReadAsync(db, mapping, slug, userId, ct))!;
+            return (await reads.BySlugAsync(slug, userId, ct))!;
         }, cancellationToken);
     }
 }

@@ -1,10 +1,8 @@
-using CleanTemplate.Application.Articles.Queries.GetArticle;
 using CleanTemplate.Application.Common.Interfaces;
 using CleanTemplate.Application.Common.Messaging;
 using CleanTemplate.Application.Common.Results;
 using CleanTemplate.Application.Users;
 using FluentValidation;
-using Mapster;
 using MediatR;
 
 namespace CleanTemplate.Application.Articles.Commands.UpdateArticle;
@@ -20,8 +18,7 @@ internal sealed class UpdateArticleHandler(
     ICurrentUser currentUser,
     IArticleRepository articles,
     IUnitOfWork unitOfWork,
-    IReadDbContext db,
-    TypeAdapterConfig mapping)
+    ArticleReads reads)
     : IRequestHandler<UpdateArticleCommand, Result<ArticleDto>>
 {
     public async Task<Result<ArticleDto>> Handle(UpdateArticleCommand request, CancellationToken cancellationToken)
@@ -49,7 +46,7 @@ internal sealed class UpdateArticleHandler(
                 await unitOfWork.SaveChangesAsync(ct);
             else
                 await ArticleSlugs.SaveWithUniqueSlugAsync(article, articles, unitOfWork, ct);
-            return (await GetArticleHandler.ReadAsync(db, mapping, article.Slug, userId, ct))!;
+            return (await reads.BySlugAsync(article.Slug, userId, ct))!;
         }, cancellationToken);
     }
 }

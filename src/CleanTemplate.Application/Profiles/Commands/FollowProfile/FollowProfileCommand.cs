@@ -1,9 +1,7 @@
 using CleanTemplate.Application.Common.Interfaces;
 using CleanTemplate.Application.Common.Messaging;
 using CleanTemplate.Application.Common.Results;
-using CleanTemplate.Application.Profiles.Queries.GetProfile;
 using CleanTemplate.Application.Users;
-using Mapster;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,7 +16,7 @@ public sealed record UnfollowProfileCommand(string Username) : ICommand<ProfileD
 internal sealed class FollowProfileHandler(
     ICurrentUser currentUser,
     IReadDbContext db,
-    TypeAdapterConfig mapping,
+    ProfileReads reads,
     IFollowRepository follows,
     IUnitOfWork unitOfWork)
     : IRequestHandler<FollowProfileCommand, Result<ProfileDto>>, IRequestHandler<UnfollowProfileCommand, Result<ProfileDto>>
@@ -43,7 +41,7 @@ internal sealed class FollowProfileHandler(
         return await unitOfWork.InTransactionAsync<Result<ProfileDto>>(async ct =>
         {
             await change(followerId, followeeId.Value, ct);
-            return (await GetProfileHandler.ReadAsync(db, mapping, username, followerId, ct))!;
+            return (await reads.ByUsernameAsync(username, followerId, ct))!;
         }, cancellationToken);
     }
 }

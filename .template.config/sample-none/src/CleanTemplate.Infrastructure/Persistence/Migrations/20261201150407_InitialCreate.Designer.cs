@@ -126,9 +126,9 @@ namespace CleanTemplate.Infrastructure.Persistence.Migrations
                         .HasColumnType("text")
                         .HasColumnName("key");
 
-                    b.Property<string>("ContentType")
-                        .HasColumnType("text")
-                        .HasColumnName("content_type");
+                    b.Property<byte[]>("Answer")
+                        .HasColumnType("bytea")
+                        .HasColumnName("answer");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .ValueGeneratedOnAdd()
@@ -140,22 +140,10 @@ namespace CleanTemplate.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("expires_at");
 
-                    b.Property<string>("Location")
-                        .HasColumnType("text")
-                        .HasColumnName("location");
-
                     b.Property<byte[]>("RequestHash")
                         .IsRequired()
                         .HasColumnType("bytea")
                         .HasColumnName("request_hash");
-
-                    b.Property<byte[]>("ResponseBody")
-                        .HasColumnType("bytea")
-                        .HasColumnName("response_body");
-
-                    b.Property<int?>("StatusCode")
-                        .HasColumnType("integer")
-                        .HasColumnName("status_code");
 
                     b.HasKey("Scope", "Key")
                         .HasName("pk_idempotency_keys");

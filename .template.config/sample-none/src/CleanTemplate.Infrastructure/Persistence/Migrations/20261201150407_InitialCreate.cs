@@ -19,10 +19,7 @@ namespace CleanTemplate.Infrastructure.Persistence.Migrations
                     scope = table.Column<string>(type: "text", nullable: false),
                     key = table.Column<string>(type: "text", nullable: false),
                     request_hash = table.Column<byte[]>(type: "bytea", nullable: false),
-                    status_code = table.Column<int>(type: "integer", nullable: true),
-                    response_body = table.Column<byte[]>(type: "bytea", nullable: true),
-                    content_type = table.Column<string>(type: "text", nullable: true),
-                    location = table.Column<string>(type: "text", nullable: true),
+                    answer = table.Column<byte[]>(type: "bytea", nullable: true),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false, defaultValueSql: "now()"),
                     expires_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },

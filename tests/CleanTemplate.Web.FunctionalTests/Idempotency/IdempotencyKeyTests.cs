@@ -1,6 +1,6 @@
-using CleanTemplate.Application.Common.Idempotency;
+using CleanTemplate.Web.Idempotency;
 
-namespace CleanTemplate.Application.UnitTests.Common.Idempotency;
+namespace CleanTemplate.Web.FunctionalTests.Idempotency;
 
 public sealed class IdempotencyKeyTests
 {

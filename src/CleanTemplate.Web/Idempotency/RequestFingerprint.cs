@@ -3,15 +3,18 @@ using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace CleanTemplate.Application.Common.Idempotency;
+namespace CleanTemplate.Web.Idempotency;
 
-/// <summary>Tells apart requests sent under the same idempotency key: SHA-256 over method, path and query, and body.</summary>
-public static class RequestFingerprint
+/// <summary>
+/// Tells apart requests sent under the same idempotency key: SHA-256 over method, path and query, and body.
+/// </summary>
+internal static class RequestFingerprint
 {
     private const int ChunkSize = 16 * 1024;
 
     /// <summary>Reads <paramref name="body"/> to its end in chunks, never holding all of it in memory.</summary>
-    public static async Task<byte[]> ComputeAsync(string method, string pathAndQuery, Stream body, CancellationToken cancellationToken)
+    public static async Task<byte[]> ComputeAsync(
+        string method, string pathAndQuery, Stream body, CancellationToken cancellationToken)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         // Method and path are prefixed with their lengths, so no bytes can move between parts and keep the hash.

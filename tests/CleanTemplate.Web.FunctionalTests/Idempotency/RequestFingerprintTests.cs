@@ -1,7 +1,7 @@
 using System.Text;
-using CleanTemplate.Application.Common.Idempotency;
+using CleanTemplate.Web.Idempotency;
 
-namespace CleanTemplate.Application.UnitTests.Common.Idempotency;
+namespace CleanTemplate.Web.FunctionalTests.Idempotency;
 
 public sealed class RequestFingerprintTests
 {
@@ -20,8 +20,10 @@ public sealed class RequestFingerprintTests
     [InlineData("POST", "/api/users", "{}")]
     [InlineData("POST", "/api/articles?draft=1", "{}")]
     [InlineData("POST", "/api/articles", "{ }")]
-    public async Task A_different_method_path_query_or_body_changes_the_fingerprint(string method, string pathAndQuery, string body) =>
-        (await FingerprintAsync(method, pathAndQuery, body)).ShouldNotBe(await FingerprintAsync("POST", "/api/articles", "{}"));
+    public async Task A_different_method_path_query_or_body_changes_the_fingerprint(
+        string method, string pathAndQuery, string body) =>
+        (await FingerprintAsync(method, pathAndQuery, body))
+            .ShouldNotBe(await FingerprintAsync("POST", "/api/articles", "{}"));
 
     [Fact]
     public async Task Moving_bytes_from_the_path_into_the_body_changes_the_fingerprint() =>
@@ -32,7 +34,8 @@ public sealed class RequestFingerprintTests
     {
         var large = new string('x', 100_000);
 
-        (await FingerprintAsync("POST", "/api/articles", large + "y")).ShouldNotBe(await FingerprintAsync("POST", "/api/articles", large + "z"));
+        (await FingerprintAsync("POST", "/api/articles", large + "y"))
+            .ShouldNotBe(await FingerprintAsync("POST", "/api/articles", large + "z"));
     }
 
     private static async Task<byte[]> FingerprintAsync(string method, string pathAndQuery, string body)

@@ -68,12 +68,15 @@ public sealed class ConventionTests
         annotated.ShouldBeEmpty("how a DTO appears in JSON is Web's to say: " + string.Join(", ", annotated));
     }
 
-    // What `dotnet new -n My-App` makes of the name for code: My-App.Web holds My_App.Web, Acme.2Shop holds Acme._2Shop.
-    private static string NamespaceFormOf(string assemblyName) => string.Join('.', assemblyName.Split('.').Select(segment =>
+    // What `dotnet new -n My-App` makes of the name for code: My-App.Web holds My_App.Web, Acme.2Shop Acme._2Shop.
+    private static string NamespaceFormOf(string assemblyName) =>
+        string.Join('.', assemblyName.Split('.').Select(SafeSegment));
+
+    private static string SafeSegment(string segment)
     {
         var safe = new string(segment.Select(c => char.IsLetterOrDigit(c) || c == '_' ? c : '_').ToArray());
         return char.IsDigit(safe[0]) ? "_" + safe : safe;
-    }));
+    }
 
     private static bool IsRequest(Type type) => type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IRequest<>) && type.Namespace == "MediatR";
 

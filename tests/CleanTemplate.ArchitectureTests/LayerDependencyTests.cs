@@ -29,7 +29,8 @@ public sealed class LayerDependencyTests
 
     [Fact]
     public void Application_does_not_reference_the_outer_layers() =>
-        Referenced(Layers.Application).ShouldNotContain(name => new[] { Layers.Infrastructure, Layers.Web, Layers.Cli }.Select(Layers.NameOf).Contains(name));
+        Referenced(Layers.Application).ShouldNotContain(name =>
+            new[] { Layers.Infrastructure, Layers.Web, Layers.Cli }.Select(Layers.NameOf).Contains(name));
 
     [Theory]
     [InlineData("Npgsql")]

@@ -17,12 +17,13 @@ internal static class Layers
     public static Assembly Web { get; } = typeof(Web.DependencyInjection).Assembly;
 
     // The CLI exposes no public type to anchor on; its assembly is in the output folder through the project reference.
-    public static Assembly Cli { get; } = Assembly.Load(new AssemblyName(NameOf(Domain).Replace(".Domain", ".Cli", StringComparison.Ordinal)));
+    public static Assembly Cli { get; } =
+        Assembly.Load(new AssemblyName(NameOf(Domain).Replace(".Domain", ".Cli", StringComparison.Ordinal)));
 
     public static Assembly LocalPostgres { get; } = typeof(LocalPostgres.LocalPostgresCluster).Assembly;
 
     public static IEnumerable<Assembly> All => [Domain, Application, Infrastructure, Web, Cli, LocalPostgres];
 
-    /// <summary>The assembly's name: the solution's name as given (<c>My-App.Web</c>), which may not be a namespace.</summary>
+    /// <summary>The assembly's name: the solution's name as given (<c>My-App.Web</c>), maybe not a namespace.</summary>
     public static string NameOf(Assembly layer) => layer.GetName().Name!;
 }

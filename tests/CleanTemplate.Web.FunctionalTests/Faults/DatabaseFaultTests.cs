@@ -81,7 +81,9 @@ public sealed class DatabaseFaultTests(CrashableDatabaseFactory factory, ITestOu
         }
 
         // The exception handler logs a 503 as a warning and a 500 as an error: name what each 500 was.
-        foreach (var error in factory.Errors.Entries.Where(entry => entry.Contains("Unhandled exception for", StringComparison.Ordinal)))
+        var unhandled = factory.Errors.Entries
+            .Where(entry => entry.Contains("Unhandled exception for", StringComparison.Ordinal));
+        foreach (var error in unhandled)
             output.WriteLine(error);
     }
 

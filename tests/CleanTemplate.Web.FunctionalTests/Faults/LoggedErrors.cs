@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 
 namespace CleanTemplate.Web.FunctionalTests.Faults;
 
-/// <summary>The host's error-level log entries with their exceptions, so that a fault test names what a 500 was.</summary>
+/// <summary>The host's error-level log entries with their exceptions: a fault test names what a 500 was.</summary>
 public sealed class LoggedErrors : ILoggerProvider
 {
     private readonly ConcurrentQueue<string> _entries = new();
@@ -24,7 +24,11 @@ public sealed class LoggedErrors : ILoggerProvider
         public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Error;
 
         public void Log<TState>(
-            LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            LogLevel logLevel,
+            EventId eventId,
+            TState state,
+            Exception? exception,
+            Func<TState, Exception?, string> formatter)
         {
             if (IsEnabled(logLevel))
                 entries.Enqueue($"{category}: {formatter(state, exception)}\n{exception}");

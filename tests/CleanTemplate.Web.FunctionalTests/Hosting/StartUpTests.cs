@@ -24,7 +24,8 @@ public sealed class StartUpTests
     public async Task With_a_connection_string_start_up_never_loads_the_local_postgres_launcher(string environment)
     {
         await using var database = await PostgresTestDatabase.CreateAsync();
-        await using var app = await WebAppProcess.StartAsync(environment, AppContext.BaseDirectory, TestSettings.For(database.ConnectionString));
+        var settings = TestSettings.For(database.ConnectionString);
+        await using var app = await WebAppProcess.StartAsync(environment, AppContext.BaseDirectory, settings);
 
         var response = await SignInAsNobodyAsync(app.Client);
 
@@ -55,7 +56,8 @@ public sealed class StartUpTests
             (await SignInAsNobodyAsync(app.Client)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
             //#if (conduit)
             var response = await app.Client.GetAsync("/api/tags");
-            var tags = (await response.ShouldBeJsonAsync(HttpStatusCode.OK)).GetProperty("tags").EnumerateArray().Select(tag => tag.GetString()).ToList();
+            var tags = (await response.ShouldBeJsonAsync(HttpStatusCode.OK)).GetProperty("tags").EnumerateArray()
+                .Select(tag => tag.GetString()).ToList();
             tags.Take(2).ShouldBe(["postgresql", "dragons"]);
             tags.ShouldBe(["postgresql", "dragons", "performance", "training"], ignoreOrder: true);
             //#endif

@@ -63,8 +63,8 @@ public abstract class MalformedInputTest(WebApiFactory factory) : ApiTest(factor
 
     protected string PathOf(WriteEndpoint endpoint) => PathOf(endpoint.Path);
 
-    protected string PathOf(string path) => _placeholders.Aggregate(
-        path, (resolved, placeholder) => resolved.Replace(placeholder.Key, placeholder.Value, StringComparison.Ordinal));
+    protected string PathOf(string path) => _placeholders.Aggregate(path, (resolved, placeholder) =>
+        resolved.Replace(placeholder.Key, placeholder.Value, StringComparison.Ordinal));
 
     /// <summary>
     /// Sends <paramref name="body"/> as raw bytes under <paramref name="contentType"/> (none when null).

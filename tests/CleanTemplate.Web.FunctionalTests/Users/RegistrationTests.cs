@@ -37,6 +37,23 @@ public sealed class RegistrationTests(WebApiFactory factory) : ApiTest(factory)
     }
 
     [Fact]
+    public async Task The_location_of_a_new_account_reads_that_account_with_its_token()
+    {
+        var registered = await Anonymous.PostAsJsonAsync(
+            "/api/users", new { user = new { username = "anna", email = "anna@example.com", password = "password1" } });
+        var token = (await registered.ShouldBeJsonAsync(HttpStatusCode.Created))
+            .GetProperty("user").GetProperty("token").GetString();
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, registered.Headers.Location);
+        request.Headers.TryAddWithoutValidation("Authorization", $"Token {token}");
+        var read = await Anonymous.SendAsync(request);
+
+        // Whatever the sample answers there ({"profile": ...} or {"user": ...}), it is that account.
+        var account = (await read.ShouldBeJsonAsync(HttpStatusCode.OK)).EnumerateObject().Single().Value;
+        account.GetProperty("username").GetString().ShouldBe("anna");
+    }
+
+    [Fact]
     public async Task A_duplicate_email_answers_422_naming_the_email_and_adds_no_user()
     {
         var (existing, _) = await Factory.SignedInUserAsync();

@@ -57,7 +57,7 @@ internal static class UserEndpoints
     }
 
     private static Created<UserEnvelope<AuthenticatedUser>> Created(AuthenticatedUser user) =>
-        TypedResults.Created($"/api/profiles/{Uri.EscapeDataString(user.Username)}", Envelope(user));
+        TypedResults.Created(NewAccountLocation.Of(user.Username), Envelope(user));
 
     private static Ok<UserEnvelope<AuthenticatedUser>> Ok(AuthenticatedUser user) => TypedResults.Ok(Envelope(user));
 

@@ -15,6 +15,9 @@ internal sealed class KnownUsers(IOptions<JwtOptions> options, TimeProvider cloc
 
     private readonly ConcurrentDictionary<int, DateTimeOffset> _knownUntil = new();
 
+    // The dictionary's size, kept here: ConcurrentDictionary.Count takes every one of its locks, on each sign-in.
+    private int _count;
+
     public bool Contains(int userId) =>
         _knownUntil.TryGetValue(userId, out var until) && clock.GetUtcNow() < until;
 
@@ -24,23 +27,28 @@ internal sealed class KnownUsers(IOptions<JwtOptions> options, TimeProvider cloc
         if (window <= TimeSpan.Zero)
             return;
         var now = clock.GetUtcNow();
-        if (_knownUntil.Count >= Capacity)
+        if (!_knownUntil.TryAdd(userId, now + window))
+            _knownUntil[userId] = now + window;
+        else if (Interlocked.Increment(ref _count) > Capacity)
             Evict(now);
-        _knownUntil[userId] = now + window;
     }
 
     /// <summary>Forgets every user: for a database replaced under the running app (the tests reset theirs).</summary>
-    public void Clear() => _knownUntil.Clear();
+    public void Clear()
+    {
+        _knownUntil.Clear();
+        Interlocked.Exchange(ref _count, 0);
+    }
 
     private void Evict(DateTimeOffset now)
     {
         foreach (var (userId, until) in _knownUntil)
         {
-            if (until <= now)
-                _knownUntil.TryRemove(userId, out _);
+            if (until <= now && _knownUntil.TryRemove(userId, out _))
+                Interlocked.Decrement(ref _count);
         }
 
-        if (_knownUntil.Count >= Capacity)
-            _knownUntil.Clear();
+        if (Volatile.Read(ref _count) > Capacity)
+            Clear();
     }
 }

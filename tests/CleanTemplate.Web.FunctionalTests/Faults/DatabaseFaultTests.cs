@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using CleanTemplate.Web.Errors;
 using Npgsql;
 using Xunit.Abstractions;
 using static CleanTemplate.Web.FunctionalTests.Faults.SteadyLoad;
@@ -81,9 +82,7 @@ public sealed class DatabaseFaultTests(CrashableDatabaseFactory factory, ITestOu
         }
 
         // The exception handler logs a 503 as a warning and a 500 as an error: name what each 500 was.
-        var unhandled = factory.Errors.Entries
-            .Where(entry => entry.Contains("Unhandled exception for", StringComparison.Ordinal));
-        foreach (var error in unhandled)
+        foreach (var error in factory.Errors.Of<GlobalExceptionHandler>())
             output.WriteLine(error);
     }
 

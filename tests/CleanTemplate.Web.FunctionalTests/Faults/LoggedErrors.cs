@@ -6,9 +6,11 @@ namespace CleanTemplate.Web.FunctionalTests.Faults;
 /// <summary>The host's error-level log entries with their exceptions: a fault test names what a 500 was.</summary>
 public sealed class LoggedErrors : ILoggerProvider
 {
-    private readonly ConcurrentQueue<string> _entries = new();
+    private readonly ConcurrentQueue<(string Category, string Text)> _entries = new();
 
-    public IReadOnlyCollection<string> Entries => _entries;
+    /// <summary>What <typeparamref name="TCategory"/>'s logger wrote at error level, each with its exception.</summary>
+    public IEnumerable<string> Of<TCategory>() =>
+        _entries.Where(entry => entry.Category == typeof(TCategory).FullName).Select(entry => entry.Text);
 
     public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _entries);
 
@@ -16,7 +18,7 @@ public sealed class LoggedErrors : ILoggerProvider
     {
     }
 
-    private sealed class Logger(string category, ConcurrentQueue<string> entries) : ILogger
+    private sealed class Logger(string category, ConcurrentQueue<(string, string)> entries) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state)
             where TState : notnull => null;
@@ -31,7 +33,7 @@ public sealed class LoggedErrors : ILoggerProvider
             Func<TState, Exception?, string> formatter)
         {
             if (IsEnabled(logLevel))
-                entries.Enqueue($"{category}: {formatter(state, exception)}\n{exception}");
+                entries.Enqueue((category, $"{category}: {formatter(state, exception)}\n{exception}"));
         }
     }
 }

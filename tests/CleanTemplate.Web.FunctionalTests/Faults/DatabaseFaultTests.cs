@@ -17,13 +17,12 @@ public sealed class DatabaseFaultTests(CrashableDatabaseFactory factory, ITestOu
     public async Task A_killed_database_answers_503_until_it_is_back_and_keeps_every_acknowledged_write_once()
     {
         var clock = Stopwatch.StartNew();
-        var (author, _) = await factory.SignedInUserAsync();
-        var article = await factory.SaveArticleAsync(author);
+        var workload = await FaultWorkload.ArrangeAsync(factory);
         var writers = new List<HttpClient>();
         for (var i = 0; i < 3; i++)
             writers.Add((await factory.SignedInUserAsync()).Client);
         var health = factory.CreateClient();
-        var load = new SteadyLoad(article.Slug, writers);
+        var load = new SteadyLoad(workload, writers);
 
         load.Start();
         await WaitUntilAsync(
@@ -61,13 +60,7 @@ public sealed class DatabaseFaultTests(CrashableDatabaseFactory factory, ITestOu
         var connectionString = new NpgsqlConnectionStringBuilder(factory.Database.ConnectionString) { Pooling = false };
         await using var connection = new NpgsqlConnection(connectionString.ConnectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(
-            "SELECT body, count(*)::int FROM comments GROUP BY body", connection);
-        await using var reader = await command.ExecuteReaderAsync();
-        var counts = new Dictionary<string, int>();
-        while (await reader.ReadAsync())
-            counts[reader.GetString(0)] = reader.GetInt32(1);
-        return counts;
+        return await StoredBodies.ReadAsync(connection);
     }
 
     private void Report(SteadyLoad load, TimeSpan elapsed)

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using CleanTemplate.Web.FunctionalTests.Support;
 using Microsoft.AspNetCore.Hosting;
 using Npgsql;
@@ -24,31 +23,33 @@ public sealed class PoolExhaustionTests(PoolExhaustionTests.TinyPoolFactory fact
     public async Task A_request_that_gets_no_pooled_connection_in_time_answers_503_and_the_pool_recovers_by_itself()
     {
         await factory.ResetDatabaseAsync();
-        var (author, client) = await factory.SignedInUserAsync();
-        var article = await factory.SaveArticleAsync(author);
-        var comments = $"/api/articles/{article.Slug}/comments";
+        var workload = await FaultWorkload.ArrangeAsync(factory);
+        var writer = (await factory.SignedInUserAsync()).Client;
+        var readers = new[] { (await factory.SignedInUserAsync()).Client, (await factory.SignedInUserAsync()).Client };
 
         // The test's own session (not from the host's pool) holds the lock that both pooled connections wait on.
         await using var locker = await factory.Database.OpenConnectionAsync();
         await using var transaction = await locker.BeginTransactionAsync();
-        await ExecuteAsync(locker, "LOCK TABLE comments IN ACCESS EXCLUSIVE MODE");
-        var blocked = new[] { factory.CreateClient().GetAsync(comments), factory.CreateClient().GetAsync(comments) };
+        await ExecuteAsync(locker, $"LOCK TABLE {FaultWorkload.Table} IN ACCESS EXCLUSIVE MODE");
+        var blocked = readers.Select(workload.ReadAsync).ToArray();
         await WaitUntilSessionsWaitForTheLockAsync(2);
 
-        var refused = await client.PostAsJsonAsync(comments, new { comment = new { body = "No connection for me." } });
+        var refused = await workload.WriteAsync(writer, "refused");
 
         var problem = await refused.ShouldBeProblemAsync(HttpStatusCode.ServiceUnavailable);
         problem.GetProperty("detail").GetString().ShouldBe("Try again later.");
         refused.Headers.RetryAfter?.Delta.ShouldBe(TimeSpan.FromSeconds(5));
-        (await ScalarAsync(locker, "SELECT count(*) FROM comments")).ShouldBe(0);
+        (await StoredBodies.ReadAsync(locker)).ShouldNotContainKey("refused");
 
         await transaction.RollbackAsync();
         foreach (var waited in await Task.WhenAll(blocked))
-            (await waited.ShouldBeJsonAsync(HttpStatusCode.OK)).GetProperty("comments").GetArrayLength().ShouldBe(0);
-        var retried = await client.PostAsJsonAsync(comments, new { comment = new { body = "Now there is one." } });
-        (await retried.ShouldBeJsonAsync(HttpStatusCode.OK)).GetProperty("comment").GetProperty("body").GetString()
-            .ShouldBe("Now there is one.");
-        (await factory.ScalarAsync<long>("SELECT count(*) FROM comments")).ShouldBe(1);
+            waited.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var retried = await workload.WriteAsync(writer, "retried");
+        retried.IsSuccessStatusCode.ShouldBeTrue();
+        await using var reader = await factory.Database.OpenConnectionAsync();
+        var stored = await StoredBodies.ReadAsync(reader);
+        stored.GetValueOrDefault("retried").ShouldBe(1);
+        stored.ShouldNotContainKey("refused");
     }
 
     // Observed in pg_stat_activity, not guessed from elapsed time; from a session of its own, since a transaction
@@ -69,11 +70,5 @@ public sealed class PoolExhaustionTests(PoolExhaustionTests.TinyPoolFactory fact
     {
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
-    }
-
-    private static async Task<long> ScalarAsync(NpgsqlConnection connection, string sql)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (long)(await command.ExecuteScalarAsync())!;
     }
 }

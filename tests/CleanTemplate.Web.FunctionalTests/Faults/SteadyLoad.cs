@@ -1,15 +1,14 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
 
 namespace CleanTemplate.Web.FunctionalTests.Faults;
 
 /// <summary>
-/// Writers that each add comments with bodies of their own, and read the comments back, in a loop until stopped (or
+/// Writers that each send the workload's writes with bodies of their own, and its read, in a loop until stopped (or
 /// a bound on iterations is reached). Every answer is recorded with the phase of the test it was sent in.
 /// </summary>
-public sealed class SteadyLoad(string slug, IReadOnlyList<HttpClient> writers)
+public sealed class SteadyLoad(FaultWorkload workload, IReadOnlyList<HttpClient> writers)
 {
     private const int MaxIterations = 3000;
     private readonly ConcurrentQueue<Outcome> _outcomes = new();
@@ -34,7 +33,7 @@ public sealed class SteadyLoad(string slug, IReadOnlyList<HttpClient> writers)
         await _running!;
     }
 
-    /// <summary>The bodies of comments whose POST answered 2xx.</summary>
+    /// <summary>The bodies of the writes that answered 2xx.</summary>
     public IEnumerable<string> AcknowledgedBodies() =>
         _outcomes.Where(outcome => outcome.IsWrite && outcome.Succeeded).Select(outcome => outcome.Body!);
 
@@ -45,10 +44,9 @@ public sealed class SteadyLoad(string slug, IReadOnlyList<HttpClient> writers)
     {
         for (var i = 0; i < MaxIterations && !_stopping; i++)
         {
-            var body = $"writer {writer}, comment {i}";
-            var comments = $"/api/articles/{slug}/comments";
-            await RecordAsync(true, body, () => client.PostAsJsonAsync(comments, new { comment = new { body } }));
-            await RecordAsync(false, null, () => client.GetAsync(comments));
+            var body = $"writer{writer}-{i}";
+            await RecordAsync(true, body, () => workload.WriteAsync(client, body));
+            await RecordAsync(false, null, () => workload.ReadAsync(client));
             // Steady, not flat out: two cores serve the app, the server and the test.
             await Task.Delay(20);
         }

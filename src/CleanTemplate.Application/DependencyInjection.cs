@@ -47,7 +47,10 @@ public static class DependencyInjection
         return services;
     }
 
-    private static void AddClosedImplementationsOf(this IServiceCollection services, Assembly assembly, Type openInterface)
+    private static void AddClosedImplementationsOf(
+        this IServiceCollection services,
+        Assembly assembly,
+        Type openInterface)
     {
         var registrations =
             from type in assembly.GetTypes()

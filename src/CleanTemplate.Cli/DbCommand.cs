@@ -16,7 +16,8 @@ internal static class DbCommand
     {
         var connection = new Option<string?>("--connection", "-c")
         {
-            Description = "Npgsql connection string; overrides ConnectionStrings:Database (appsettings.json, or the ConnectionStrings__Database variable, which keeps the password out of the process list).",
+            Description = "Npgsql connection string; overrides ConnectionStrings:Database (appsettings.json, or the "
+                + "ConnectionStrings__Database variable, which keeps the password out of the process list).",
             Recursive = true,
         };
         var verbs = new VerbRunner(console, connection);

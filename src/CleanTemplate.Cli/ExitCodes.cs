@@ -8,6 +8,6 @@ internal static class ExitCodes
     /// <summary>The verb failed, or found what it checks for: drift, model changes without a migration.</summary>
     public const int Failure = 1;
 
-    /// <summary>The command line or the configuration is wrong: unknown verb or migration, no connection string.</summary>
+    /// <summary>The command line or configuration is wrong: unknown verb or migration, no connection string.</summary>
     public const int Usage = 2;
 }

@@ -56,13 +56,15 @@ public static class DependencyInjection
 
     private static void AddPersistence(this IServiceCollection services, IConfiguration configuration)
     {
-        var options = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var options = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>()
+            ?? new DatabaseOptions();
         services.AddSingleton(Options.Create(options));
 
         var configured = configuration.GetConnectionString(ConnectionStringName);
         if (string.IsNullOrWhiteSpace(configured))
             throw new InvalidOperationException(
-                $"ConnectionStrings:{ConnectionStringName} is not configured. Set it (for example with the ConnectionStrings__{ConnectionStringName} environment variable).");
+                $"ConnectionStrings:{ConnectionStringName} is not configured. Set it (for example with the "
+                + $"ConnectionStrings__{ConnectionStringName} environment variable).");
 
         var connectionString = DatabaseConnectionString.Build(configured, options);
         services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
@@ -82,11 +84,13 @@ public static class DependencyInjection
             db.UseApplicationDatabase(provider.GetRequiredService<NpgsqlDataSource>(), options);
             db.AddInterceptors(provider.GetServices<IInterceptor>());
         });
-        services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<ApplicationDbContext>>().CreateDbContext());
+        services.AddScoped(provider =>
+            provider.GetRequiredService<IDbContextFactory<ApplicationDbContext>>().CreateDbContext());
         services.AddSingleton<ITransientFailureDetector, TransientFailureDetector>();
         services.AddScoped<IReadDbContext>(provider => provider.GetRequiredService<ApplicationDbContext>());
         services.AddScoped<IUnitOfWork, UnitOfWork>();
-        services.AddScoped<ICommittedWrites>(provider => provider.GetRequiredService<ApplicationDbContext>().CommittedWrites);
+        services.AddScoped<ICommittedWrites>(provider =>
+            provider.GetRequiredService<ApplicationDbContext>().CommittedWrites);
         services.AddScoped<IDatabaseMigrator, DatabaseMigrator>();
         services.AddScoped<IUserRepository, UserRepository>();
         //#if (conduit)
@@ -130,8 +134,10 @@ public static class DependencyInjection
     {
         services.AddOptions<JwtOptions>().Bind(configuration.GetSection(JwtOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<JwtOptionsSetup>();
-        services.AddSingleton<IPostConfigureOptions<JwtOptions>>(provider => provider.GetRequiredService<JwtOptionsSetup>());
-        services.AddSingleton<IValidateOptions<JwtOptions>>(provider => provider.GetRequiredService<JwtOptionsSetup>());
+        services.AddSingleton<IPostConfigureOptions<JwtOptions>>(provider =>
+            provider.GetRequiredService<JwtOptionsSetup>());
+        services.AddSingleton<IValidateOptions<JwtOptions>>(provider =>
+            provider.GetRequiredService<JwtOptionsSetup>());
         services.AddSingleton<ITokenIssuer, JwtTokenIssuer>();
         services.AddSingleton<IPasswordHasher, PasswordHasher>();
 

@@ -6,8 +6,8 @@ namespace CleanTemplate.LocalPostgres;
 
 /// <summary>
 /// Ephemeral clusters live in <c>Root/&lt;run&gt;/data</c>, next to <c>Root/&lt;run&gt;/owner.pid</c> naming the owning
-/// process. pg_ctl detaches the server, so a test host that is killed leaves it running; the owner file lets a later run
-/// find such orphans and remove them.
+/// process. pg_ctl detaches the server, so a test host that is killed leaves it running; the owner file lets a later
+/// run find such orphans and remove them.
 /// </summary>
 internal static class EphemeralRuns
 {
@@ -25,15 +25,20 @@ internal static class EphemeralRuns
     public static string NewDataDirectory() =>
         Path.Combine(Root, $"{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..12]}", DataFolderName);
 
-    /// <summary>Creates the run folder around <paramref name="dataDirectory"/> and records this process as its owner.</summary>
+    /// <summary>
+    /// Creates the run folder around <paramref name="dataDirectory"/> and records this process as its owner.
+    /// </summary>
     [UnsupportedOSPlatform("windows")]
     public static string Claim(string dataDirectory)
     {
         var runFolder = Path.GetDirectoryName(dataDirectory);
-        if (Path.GetFileName(dataDirectory) != DataFolderName || runFolder is null || Path.GetDirectoryName(runFolder) != Root)
+        if (Path.GetFileName(dataDirectory) != DataFolderName
+            || runFolder is null
+            || Path.GetDirectoryName(runFolder) != Root)
         {
             throw new ArgumentException(
-                $"An ephemeral cluster must live at {Path.Combine(Root, "<run>", DataFolderName)} (see LocalPostgresOptions.ForTests()); got {dataDirectory}.",
+                $"An ephemeral cluster must live at {Path.Combine(Root, "<run>", DataFolderName)} "
+                + $"(see LocalPostgresOptions.ForTests()); got {dataDirectory}.",
                 nameof(dataDirectory));
         }
 
@@ -45,19 +50,25 @@ internal static class EphemeralRuns
         // Whatever the umask: the server account must be able to pass through to its data folder.
         File.SetUnixFileMode(runFolder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
             | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
-        File.WriteAllText(Path.Combine(runFolder, OwnerFileName), Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
+        File.WriteAllText(
+            Path.Combine(runFolder, OwnerFileName), Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
         return runFolder;
     }
 
-    /// <summary>Stops and deletes the clusters of processes that are gone; clusters of live processes are left alone.</summary>
-    public static async Task CleanUpOrphansAsync(PostgresBinaries binaries, ServerAccount account, ILogger logger, CancellationToken cancellationToken)
+    /// <summary>Stops and deletes the clusters of processes that are gone; live processes' clusters stay.</summary>
+    public static async Task CleanUpOrphansAsync(
+        PostgresBinaries binaries,
+        ServerAccount account,
+        ILogger logger,
+        CancellationToken cancellationToken)
     {
         if (!Directory.Exists(Root))
             return;
 
         foreach (var runFolder in Directory.GetDirectories(Root))
         {
-            if (Path.GetFileName(runFolder).StartsWith(PristineClusterCache.FolderPrefix, StringComparison.Ordinal) || !IsOrphan(runFolder))
+            if (Path.GetFileName(runFolder).StartsWith(PristineClusterCache.FolderPrefix, StringComparison.Ordinal)
+                || !IsOrphan(runFolder))
                 continue;
 
             try
@@ -83,7 +94,7 @@ internal static class EphemeralRuns
     [UnsupportedOSPlatform("windows")]
     public static void EnsureRoot()
     {
-        // Shared like /tmp (everyone may create, only owners may delete), so root and non-root runs can use it side by side.
+        // Shared like /tmp (everyone may create, only owners may delete), so root and non-root runs can share it.
         const UnixFileMode shared = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
             | UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute
             | UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute | UnixFileMode.StickyBit;
@@ -102,7 +113,8 @@ internal static class EphemeralRuns
 
     /// <summary>
     /// A cluster is a thousand small files, and creating files is most of what starting one and every CREATE DATABASE
-    /// cost; on a RAM-backed /dev/shm that is several times faster than on a disk-backed temp folder. An explicit TMPDIR wins.
+    /// cost; on a RAM-backed /dev/shm that is several times faster than on a disk-backed temp folder. An explicit
+    /// TMPDIR wins.
     /// </summary>
     private static string ChooseParentFolder()
     {
@@ -113,7 +125,9 @@ internal static class EphemeralRuns
         try
         {
             var drive = new DriveInfo(ramFolder);
-            return drive.DriveFormat == "tmpfs" && drive.AvailableFreeSpace >= MinRamFolderBytes ? ramFolder : Path.GetTempPath();
+            return drive.DriveFormat == "tmpfs" && drive.AvailableFreeSpace >= MinRamFolderBytes
+                ? ramFolder
+                : Path.GetTempPath();
         }
         catch (IOException)
         {

@@ -21,7 +21,12 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
     private readonly ILogger logger;
     private readonly Lazy<Task> disposal;
 
-    private LocalPostgresCluster(LocalPostgresOptions options, string dataDirectory, ServerControl server, string? runFolder, ILogger logger)
+    private LocalPostgresCluster(
+        LocalPostgresOptions options,
+        string dataDirectory,
+        ServerControl server,
+        string? runFolder,
+        ILogger logger)
     {
         this.options = options;
         DataDirectory = dataDirectory;
@@ -35,8 +40,9 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
     }
 
     /// <summary>
-    /// Where ephemeral clusters live: <c>/dev/shm/cleantemplate-pg</c> when that RAM-backed folder has room (file creation
-    /// dominates start-up and CREATE DATABASE), else <c>cleantemplate-pg</c> in the temp folder. Setting TMPDIR picks the latter.
+    /// Where ephemeral clusters live: <c>/dev/shm/cleantemplate-pg</c> when that RAM-backed folder has room (file
+    /// creation dominates start-up and CREATE DATABASE), else <c>cleantemplate-pg</c> in the temp folder. Setting
+    /// TMPDIR picks the latter.
     /// </summary>
     public static string EphemeralRoot => EphemeralRuns.Root;
 
@@ -46,7 +52,10 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
     /// <summary>The cluster folder (PGDATA), as a full path.</summary>
     public string DataDirectory { get; }
 
-    /// <summary>True when the data folder is RAM-backed (see <see cref="EphemeralRoot"/>): file copies and checkpoints are then cheap.</summary>
+    /// <summary>
+    /// True when the data folder is RAM-backed (see <see cref="EphemeralRoot"/>): file copies and checkpoints are then
+    /// cheap.
+    /// </summary>
     public bool DataInMemory => DataDirectory.StartsWith("/dev/shm/", StringComparison.Ordinal);
 
     /// <summary>Whether initdb, pg_ctl and postgres were found on PATH or under /usr/lib/postgresql/*/bin.</summary>
@@ -67,7 +76,10 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfNegative(options.Port);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(options.Port, ushort.MaxValue);
         if (OperatingSystem.IsWindows())
-            throw new PlatformNotSupportedException("LocalPostgresCluster runs the PostgreSQL server binaries on Linux and macOS only.");
+        {
+            throw new PlatformNotSupportedException(
+                "LocalPostgresCluster runs the PostgreSQL server binaries on Linux and macOS only.");
+        }
 
         logger ??= NullLogger.Instance;
         var stopwatch = Stopwatch.StartNew();
@@ -95,7 +107,8 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         }
 
         logger.LogInformation(
-            "PostgreSQL is listening on {Address}:{Port} with data in {DataDirectory} (started in {ElapsedMilliseconds} ms)",
+            "PostgreSQL is listening on {Address}:{Port} with data in {DataDirectory} "
+                + "(started in {ElapsedMilliseconds} ms)",
             ServerSettings.ListenAddress, cluster.Port, dataDirectory, stopwatch.ElapsedMilliseconds);
         return cluster;
     }
@@ -137,7 +150,7 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         {
             // Ephemeral data is about to be deleted, so there is nothing worth a clean shutdown.
             if (!await server.StopAsync(immediate: options.Ephemeral, CancellationToken.None))
-                return; // Left for a later run's orphan clean-up: deleting the folder under a running server would strand it.
+                return; // Left for a later run's orphan clean-up: deleting it under a running server strands it.
 
             if (runFolder is not null)
                 Directory.Delete(runFolder, recursive: true);

@@ -16,7 +16,11 @@ public sealed class LocalPostgresException : InvalidOperationException
     internal static LocalPostgresException CommandFailed(ProcessResult result, string? details = null)
     {
         var message = $"'{result.CommandLine}' failed with exit code {result.ExitCode}.";
-        foreach (var (label, text) in new[] { ("stderr", result.StandardError), ("stdout", result.StandardOutput), ("details", details) })
+        var sections = new[]
+        {
+            ("stderr", result.StandardError), ("stdout", result.StandardOutput), ("details", details),
+        };
+        foreach (var (label, text) in sections)
         {
             if (!string.IsNullOrWhiteSpace(text))
                 message += $"{Environment.NewLine}{label}:{Environment.NewLine}{text.TrimEnd()}";

@@ -4,8 +4,8 @@ namespace CleanTemplate.LocalPostgres;
 public sealed record LocalPostgresOptions
 {
     /// <summary>
-    /// The cluster folder (PGDATA). An ephemeral cluster must live at <c>EphemeralRoot/&lt;run&gt;/data</c> so that orphan
-    /// clean-up can find it; <see cref="ForTests"/> picks such a folder.
+    /// The cluster folder (PGDATA). An ephemeral cluster must live at <c>EphemeralRoot/&lt;run&gt;/data</c> so that
+    /// orphan clean-up can find it; <see cref="ForTests"/> picks such a folder.
     /// </summary>
     public required string DataDirectory { get; init; }
 

@@ -23,10 +23,12 @@ internal sealed record PostgresBinaries(string BinDirectory)
             return binaries;
 
         var searched = SearchedDirectories().ToList();
-        var missing = RequiredTools.Where(tool => !searched.Any(directory => File.Exists(Path.Combine(directory, tool))));
+        var missing = RequiredTools
+            .Where(tool => !searched.Any(directory => File.Exists(Path.Combine(directory, tool))));
         throw new LocalPostgresException(
             $"The PostgreSQL server binaries were not found: no folder on PATH or under {DistributionRoot}/*/bin "
-            + $"holds all of {string.Join(", ", RequiredTools)} (missing everywhere: {string.Join(", ", missing.DefaultIfEmpty("none"))}).");
+            + $"holds all of {string.Join(", ", RequiredTools)} "
+            + $"(missing everywhere: {string.Join(", ", missing.DefaultIfEmpty("none"))}).");
     }
 
     /// <summary>The server version, e.g. "15.18".</summary>
@@ -34,9 +36,12 @@ internal sealed record PostgresBinaries(string BinDirectory)
     {
         // pg_ctl answers --version before its refusal to run as root, so this needs no user switch.
         var result = (await ProcessRunner.RunAsync(PgCtl, ["--version"], cancellationToken)).ThrowIfFailed();
-        var words = result.StandardOutput.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var words = result.StandardOutput
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var marker = Array.IndexOf(words, "(PostgreSQL)");
-        return marker >= 0 && marker + 1 < words.Length && words[marker + 1].All(c => char.IsAsciiLetterOrDigit(c) || c == '.')
+        return marker >= 0
+            && marker + 1 < words.Length
+            && words[marker + 1].All(c => char.IsAsciiLetterOrDigit(c) || c == '.')
             ? words[marker + 1]
             : throw LocalPostgresException.CommandFailed(result, "The version could not be read from this output.");
     }
@@ -50,7 +55,9 @@ internal sealed record PostgresBinaries(string BinDirectory)
         var onPath = path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
         var distribution = Directory.Exists(DistributionRoot)
             ? Directory.EnumerateDirectories(DistributionRoot)
-                .Select(directory => (Version: ParseMajorVersion(Path.GetFileName(directory)), Bin: Path.Combine(directory, "bin")))
+                .Select(directory => (
+                    Version: ParseMajorVersion(Path.GetFileName(directory)),
+                    Bin: Path.Combine(directory, "bin")))
                 .Where(candidate => candidate.Version is not null)
                 .OrderByDescending(candidate => candidate.Version)
                 .Select(candidate => candidate.Bin)

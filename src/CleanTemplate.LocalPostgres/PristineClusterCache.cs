@@ -20,7 +20,11 @@ internal static class PristineClusterCache
     /// <summary>Fills a missing or empty folder with a new cluster.</summary>
     [UnsupportedOSPlatform("windows")]
     public static async Task ProvisionAsync(
-        PostgresBinaries binaries, ServerAccount account, string dataDirectory, ILogger logger, CancellationToken cancellationToken)
+        PostgresBinaries binaries,
+        ServerAccount account,
+        string dataDirectory,
+        ILogger logger,
+        CancellationToken cancellationToken)
     {
         var pristine = await GetOrCreateAsync(binaries, account, logger, cancellationToken);
         // Copied beside the target and renamed into place, so an interrupted copy never passes for a usable cluster.
@@ -49,13 +53,17 @@ internal static class PristineClusterCache
         if (Directory.Exists(pristine))
             return pristine;
 
-        // Parallel test processes on a fresh machine (CI) would otherwise all run initdb at once, each slowing the others.
+        // Parallel test processes on a fresh machine (CI) would otherwise all run initdb at once, slowing each other.
         EphemeralRuns.EnsureRoot();
-        using var buildLock = await CrossProcessLock.AcquireAsync(pristine + ".lock", BuildLockTimeout, cancellationToken);
+        using var buildLock =
+            await CrossProcessLock.AcquireAsync(pristine + ".lock", BuildLockTimeout, cancellationToken);
         if (Directory.Exists(pristine))
             return pristine;
 
-        logger.LogInformation("Creating the pristine PostgreSQL {Version} cluster {Folder} (once per version and OS user)", version, pristine);
+        logger.LogInformation(
+            "Creating the pristine PostgreSQL {Version} cluster {Folder} (once per version and OS user)",
+            version,
+            pristine);
         // Built in a run folder of this process, so CleanUpOrphans removes it should this process die half way.
         var scratch = EphemeralRuns.NewDataDirectory();
         var scratchRun = EphemeralRuns.Claim(scratch);
@@ -65,7 +73,14 @@ internal static class PristineClusterCache
             // Trust authentication is safe only because the server listens on 127.0.0.1 alone (see ServerSettings).
             (await account.RunAsync(
                 binaries.InitDb,
-                ["--pgdata=" + scratch, "--username=" + LocalPostgresCluster.AdminUser, "--auth=trust", "--encoding=UTF8", "--locale=C", "--no-sync"],
+                [
+                    "--pgdata=" + scratch,
+                    "--username=" + LocalPostgresCluster.AdminUser,
+                    "--auth=trust",
+                    "--encoding=UTF8",
+                    "--locale=C",
+                    "--no-sync",
+                ],
                 cancellationToken)).ThrowIfFailed(account.PermissionHint(scratch));
             ServerSettings.IncludeIn(scratch);
             // Renamed into place so that no process ever sees a partial pristine cluster.
@@ -82,7 +97,7 @@ internal static class PristineClusterCache
     [UnsupportedOSPlatform("windows")]
     private static void Copy(string source, string destination)
     {
-        // PostgreSQL insists that only the owner may enter the data folder, so folder modes are kept; File.Copy keeps file modes.
+        // Only the owner may enter a PostgreSQL data folder, so folder modes are kept; File.Copy keeps file modes.
         Directory.CreateDirectory(destination, File.GetUnixFileMode(source));
         foreach (var file in Directory.EnumerateFiles(source))
             File.Copy(file, Path.Combine(destination, Path.GetFileName(file)));

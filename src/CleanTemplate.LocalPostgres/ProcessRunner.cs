@@ -31,7 +31,7 @@ internal static class ProcessRunner
             throw new LocalPostgresException($"Could not run '{commandLine}': {e.Message}", e);
         }
 
-        // Both pipes are drained concurrently: a child blocked on a full stderr pipe while we wait for stdout would hang.
+        // Both pipes are drained concurrently: a child blocked on a full stderr pipe while we read stdout would hang.
         var standardOutput = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var standardError = process.StandardError.ReadToEndAsync(cancellationToken);
         try

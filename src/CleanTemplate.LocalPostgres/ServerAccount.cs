@@ -15,14 +15,19 @@ internal sealed class ServerAccount
     }
 
     public static ServerAccount Current { get; } =
-        Environment.UserName == "root" ? new ServerAccount("postgres", switchesUser: true) : new ServerAccount(Environment.UserName, switchesUser: false);
+        Environment.UserName == "root"
+            ? new ServerAccount("postgres", switchesUser: true)
+            : new ServerAccount(Environment.UserName, switchesUser: false);
 
     public string UserName { get; }
 
     /// <summary>True when the server runs as another user than this process.</summary>
     public bool SwitchesUser { get; }
 
-    public Task<ProcessResult> RunAsync(string executable, IReadOnlyList<string> arguments, CancellationToken cancellationToken) =>
+    public Task<ProcessResult> RunAsync(
+        string executable,
+        IReadOnlyList<string> arguments,
+        CancellationToken cancellationToken) =>
         SwitchesUser
             ? ProcessRunner.RunAsync("runuser", ["-u", UserName, "--", executable, .. arguments], cancellationToken)
             : ProcessRunner.RunAsync(executable, arguments, cancellationToken);
@@ -45,6 +50,7 @@ internal sealed class ServerAccount
     /// <summary>Explains the usual cause of "permission denied" when the server runs as another user.</summary>
     public string? PermissionHint(string dataDirectory) =>
         SwitchesUser
-            ? $"This process runs as root, so PostgreSQL runs as the OS user '{UserName}', which needs execute permission on every parent folder of {dataDirectory}."
+            ? $"This process runs as root, so PostgreSQL runs as the OS user '{UserName}', "
+                + $"which needs execute permission on every parent folder of {dataDirectory}."
             : null;
 }

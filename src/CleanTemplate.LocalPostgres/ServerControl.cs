@@ -4,7 +4,11 @@ using Microsoft.Extensions.Logging;
 namespace CleanTemplate.LocalPostgres;
 
 /// <summary>Starts and stops the server of one cluster folder through pg_ctl.</summary>
-internal sealed class ServerControl(PostgresBinaries binaries, ServerAccount account, string dataDirectory, ILogger logger)
+internal sealed class ServerControl(
+    PostgresBinaries binaries,
+    ServerAccount account,
+    string dataDirectory,
+    ILogger logger)
 {
     private const string TimeoutSeconds = "30";
 
@@ -18,7 +22,9 @@ internal sealed class ServerControl(PostgresBinaries binaries, ServerAccount acc
 
     private string LockFile => Path.Combine(dataDirectory, "postmaster.pid");
 
-    /// <summary>Starts the server on the port (0: a free one) and waits until it accepts connections; returns the port.</summary>
+    /// <summary>
+    /// Starts the server on the port (0: a free one) and waits until it accepts connections; returns the port.
+    /// </summary>
     public async Task<int> StartAsync(int requestedPort, bool tunedForTests, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
@@ -28,20 +34,32 @@ internal sealed class ServerControl(PostgresBinaries binaries, ServerAccount acc
             var logOffset = File.Exists(LogFile) ? new FileInfo(LogFile).Length : 0;
             var result = await account.RunAsync(
                 binaries.PgCtl,
-                ["start", "--wait", "--silent", "--timeout=" + TimeoutSeconds, "--pgdata=" + dataDirectory, "--log=" + LogFile],
+                [
+                    "start",
+                    "--wait",
+                    "--silent",
+                    "--timeout=" + TimeoutSeconds,
+                    "--pgdata=" + dataDirectory,
+                    "--log=" + LogFile,
+                ],
                 cancellationToken);
             if (result.Succeeded)
                 return port;
 
             var log = ReadLogFrom(logOffset);
-            if (requestedPort == 0 && attempt < PortAttempts && log.Contains("Address already in use", StringComparison.Ordinal))
+            if (requestedPort == 0
+                && attempt < PortAttempts
+                && log.Contains("Address already in use", StringComparison.Ordinal))
             {
                 logger.LogDebug("Port {Port} was taken before PostgreSQL could bind it; trying another", port);
                 continue;
             }
 
             throw LocalPostgresException.CommandFailed(
-                result, string.Join(Environment.NewLine, new[] { "server.log:", log, account.PermissionHint(dataDirectory) }.OfType<string>()));
+                result,
+                string.Join(
+                    Environment.NewLine,
+                    new[] { "server.log:", log, account.PermissionHint(dataDirectory) }.OfType<string>()));
         }
     }
 
@@ -53,12 +71,23 @@ internal sealed class ServerControl(PostgresBinaries binaries, ServerAccount acc
 
         var result = await account.RunAsync(
             binaries.PgCtl,
-            ["stop", "--wait", "--silent", "--timeout=" + TimeoutSeconds, "--pgdata=" + dataDirectory, "--mode=" + (immediate ? "immediate" : "fast")],
+            [
+                "stop",
+                "--wait",
+                "--silent",
+                "--timeout=" + TimeoutSeconds,
+                "--pgdata=" + dataDirectory,
+                "--mode=" + (immediate ? "immediate" : "fast"),
+            ],
             cancellationToken);
         if (!IsRunning())
             return true;
 
-        logger.LogWarning("PostgreSQL in {DataDirectory} is still running after '{Command}': {Error}", dataDirectory, result.CommandLine, result.StandardError.Trim());
+        logger.LogWarning(
+            "PostgreSQL in {DataDirectory} is still running after '{Command}': {Error}",
+            dataDirectory,
+            result.CommandLine,
+            result.StandardError.Trim());
         return false;
     }
 
@@ -76,7 +105,8 @@ internal sealed class ServerControl(PostgresBinaries binaries, ServerAccount acc
     {
         if (File.Exists(LockFile) && !IsRunning())
         {
-            logger.LogInformation("Removing the stale lock file {LockFile} of a server that is no longer running", LockFile);
+            logger.LogInformation(
+                "Removing the stale lock file {LockFile} of a server that is no longer running", LockFile);
             File.Delete(LockFile);
         }
     }
@@ -86,7 +116,9 @@ internal sealed class ServerControl(PostgresBinaries binaries, ServerAccount acc
         try
         {
             var firstLine = File.ReadLines(LockFile).FirstOrDefault();
-            return int.TryParse(firstLine, NumberStyles.None, CultureInfo.InvariantCulture, out var processId) ? processId : null;
+            return int.TryParse(firstLine, NumberStyles.None, CultureInfo.InvariantCulture, out var processId)
+                ? processId
+                : null;
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -98,7 +130,8 @@ internal sealed class ServerControl(PostgresBinaries binaries, ServerAccount acc
     {
         try
         {
-            using var stream = new FileStream(LogFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var stream =
+                new FileStream(LogFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
             stream.Seek(Math.Max(offset, stream.Length - MaxLogExcerptBytes), SeekOrigin.Begin);
             using var reader = new StreamReader(stream);
             return reader.ReadToEnd();

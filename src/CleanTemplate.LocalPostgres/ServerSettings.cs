@@ -4,8 +4,9 @@ using System.Text;
 namespace CleanTemplate.LocalPostgres;
 
 /// <summary>
-/// The server settings, kept in their own file that postgresql.conf includes. A file is rewritten before every start, so a
-/// persistent cluster can come back on another port; unlike pg_ctl's -o, it also needs no shell quoting of paths.
+/// The server settings, kept in their own file that postgresql.conf includes. A file is rewritten before every start,
+/// so a persistent cluster can come back on another port; unlike pg_ctl's -o, it also needs no shell quoting of
+/// paths.
 /// </summary>
 internal static class ServerSettings
 {
@@ -20,7 +21,8 @@ internal static class ServerSettings
     public static void IncludeIn(string dataDirectory) =>
         File.AppendAllText(
             Path.Combine(dataDirectory, "postgresql.conf"),
-            $"\n# Written by LocalPostgresCluster before every start. Use ALTER SYSTEM for lasting changes.\ninclude_if_exists = '{FileName}'\n");
+            "\n# Written by LocalPostgresCluster before every start. Use ALTER SYSTEM for lasting changes.\n"
+                + $"include_if_exists = '{FileName}'\n");
 
     public static void Write(string dataDirectory, int port, bool tunedForTests)
     {
@@ -28,8 +30,10 @@ internal static class ServerSettings
             .AppendLine("# Rewritten by LocalPostgresCluster before every start: edits here are lost.")
             .AppendLine(CultureInfo.InvariantCulture, $"listen_addresses = {Quote(ListenAddress)}")
             .AppendLine(CultureInfo.InvariantCulture, $"port = {port}")
-            // The default socket folder (/var/run/postgresql) may be missing or not writable; an empty list means TCP only.
-            .AppendLine(CultureInfo.InvariantCulture, $"unix_socket_directories = {Quote(SocketDirectory(dataDirectory, port))}")
+            // The default socket folder (/var/run/postgresql) may be missing or not writable; empty means TCP only.
+            .AppendLine(
+                CultureInfo.InvariantCulture,
+                $"unix_socket_directories = {Quote(SocketDirectory(dataDirectory, port))}")
             // Tests run in parallel and every test database keeps its own connection pool.
             .AppendLine("max_connections = 200");
         if (tunedForTests)
@@ -49,7 +53,9 @@ internal static class ServerSettings
     }
 
     private static string SocketDirectory(string dataDirectory, int port) =>
-        Encoding.UTF8.GetByteCount(Path.Combine(dataDirectory, $".s.PGSQL.{port}")) <= MaxSocketPathBytes ? dataDirectory : string.Empty;
+        Encoding.UTF8.GetByteCount(Path.Combine(dataDirectory, $".s.PGSQL.{port}")) <= MaxSocketPathBytes
+            ? dataDirectory
+            : string.Empty;
 
     private static string Quote(string value) =>
         "'" + value.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("'", "''", StringComparison.Ordinal) + "'";

@@ -11,7 +11,9 @@ public sealed class ConventionTests
     public void Every_type_lives_in_a_namespace_under_its_assembly_name()
     {
         var misplaced = Layers.All
-            .SelectMany(assembly => assembly.GetTypes().Where(IsOwnCode).Select(type => (Assembly: assembly.GetName().Name!, Type: type)))
+            .SelectMany(assembly => assembly.GetTypes()
+                .Where(IsOwnCode)
+                .Select(type => (Assembly: assembly.GetName().Name!, Type: type)))
             .Where(entry => entry.Type.Namespace is null
                 || !entry.Type.Namespace.StartsWith(NamespaceFormOf(entry.Assembly), StringComparison.Ordinal))
             .Select(entry => entry.Type.FullName)
@@ -28,14 +30,17 @@ public sealed class ConventionTests
             .ToList();
 
         requests.ShouldNotBeEmpty();
-        requests.ShouldAllBe(type => type.GetInterfaces().Any(IsUseCase), "use cases implement ICommand<T> or IQuery<T>, which return Result<T>");
+        requests.ShouldAllBe(
+            type => type.GetInterfaces().Any(IsUseCase),
+            "use cases implement ICommand<T> or IQuery<T>, which return Result<T>");
     }
 
     [Fact]
     public void Handlers_are_internal_so_only_the_mediator_calls_them()
     {
         var handlers = Layers.Application.GetTypes()
-            .Where(type => type.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IRequestHandler<,>)));
+            .Where(type => type.GetInterfaces()
+                .Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IRequestHandler<,>)));
 
         handlers.ShouldAllBe(type => !type.IsPublic && type.IsSealed);
     }
@@ -46,7 +51,7 @@ public sealed class ConventionTests
         var domainTypes = Layers.Domain.GetTypes().ToHashSet();
         var leaking = Layers.Application.GetTypes()
             .SelectMany(type => type.GetInterfaces())
-            .Where(i => i.IsGenericType && (i.GetGenericTypeDefinition() == typeof(ICommand<>) || i.GetGenericTypeDefinition() == typeof(IQuery<>)))
+            .Where(IsCommandOrQuery)
             .Select(i => i.GetGenericArguments()[0])
             .Where(domainTypes.Contains);
 
@@ -78,10 +83,16 @@ public sealed class ConventionTests
         return char.IsDigit(safe[0]) ? "_" + safe : safe;
     }
 
-    private static bool IsRequest(Type type) => type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IRequest<>) && type.Namespace == "MediatR";
+    private static bool IsRequest(Type type) =>
+        type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IRequest<>) && type.Namespace == "MediatR";
+
+    private static bool IsCommandOrQuery(Type type) =>
+        type.IsGenericType
+        && type.GetGenericTypeDefinition() is var definition
+        && (definition == typeof(ICommand<>) || definition == typeof(IQuery<>));
 
     private static bool IsUseCase(Type type) =>
-        type.IsGenericType && (type.GetGenericTypeDefinition() == typeof(ICommand<>) || type.GetGenericTypeDefinition() == typeof(IQuery<>))
+        IsCommandOrQuery(type)
         && type.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericArguments()[0].IsGenericType
             && i.GetGenericArguments()[0].GetGenericTypeDefinition() == typeof(Result<>));
 

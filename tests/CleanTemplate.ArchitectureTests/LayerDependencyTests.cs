@@ -18,13 +18,19 @@ public sealed class LayerDependencyTests
     {
         string[] allowed =
         [
-            Layers.NameOf(Layers.Domain), "MediatR", "FluentValidation", "FluentValidation.DependencyInjectionExtensions",
-            "Mapster", "Mapster.Core", "Microsoft.EntityFrameworkCore",
+            Layers.NameOf(Layers.Domain),
+            "MediatR",
+            "FluentValidation",
+            "FluentValidation.DependencyInjectionExtensions",
+            "Mapster",
+            "Mapster.Core",
+            "Microsoft.EntityFrameworkCore",
         ];
 
         var references = Referenced(Layers.Application).Where(name => !IsRuntime(name));
 
-        references.ShouldAllBe(name => allowed.Contains(name) || name.StartsWith("Microsoft.Extensions.", StringComparison.Ordinal));
+        references.ShouldAllBe(name =>
+            allowed.Contains(name) || name.StartsWith("Microsoft.Extensions.", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -109,5 +115,6 @@ public sealed class LayerDependencyTests
     private static List<string> Referenced(Assembly assembly) =>
         assembly.GetReferencedAssemblies().Select(reference => reference.Name!).ToList();
 
-    private static bool IsRuntime(string name) => name is "netstandard" or "mscorlib" || name.StartsWith("System", StringComparison.Ordinal);
+    private static bool IsRuntime(string name) =>
+        name is "netstandard" or "mscorlib" || name.StartsWith("System", StringComparison.Ordinal);
 }

@@ -9,7 +9,9 @@ using NpgsqlTypes;
 
 namespace CleanTemplate.Benchmarks.RawApi;
 
-/// <summary>GET /api/articles (limit, offset) and GET /api/articles/{slug}, each one round trip of hand-written SQL.</summary>
+/// <summary>
+/// GET /api/articles (limit, offset) and GET /api/articles/{slug}, each one round trip of hand-written SQL.
+/// </summary>
 internal static class ArticleEndpoints
 {
     public const string TokenScheme = "Token";
@@ -73,7 +75,7 @@ internal static class ArticleEndpoints
         WHERE a.slug = $1 AND a.status = 'Active'
         """;
 
-    /// <summary>RealWorld's <c>Authorization: Token &lt;jwt&gt;</c>; without it JwtBearer reads <c>Bearer</c>.</summary>
+    /// <summary>RealWorld's <c>Authorization: Token &lt;jwt&gt;</c>; JwtBearer alone reads <c>Bearer</c>.</summary>
     public static Task ReadTokenHeader(MessageReceivedContext context)
     {
         string? header = context.Request.Headers.Authorization;
@@ -85,7 +87,8 @@ internal static class ArticleEndpoints
     public static async Task ListAsync(HttpContext http)
     {
         var query = http.Request.Query;
-        if (!TryParse(query["limit"], 1, MaxLimit, out var limit) || !TryParse(query["offset"], 0, int.MaxValue, out var offset))
+        if (!TryParse(query["limit"], 1, MaxLimit, out var limit)
+            || !TryParse(query["offset"], 0, int.MaxValue, out var offset))
         {
             http.Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return;
@@ -161,7 +164,9 @@ internal static class ArticleEndpoints
         }
 
         var subject = result.Principal?.FindFirst(JwtRegisteredClaimNames.Sub)?.Value;
-        return int.TryParse(subject, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? (false, id) : (false, null);
+        return int.TryParse(subject, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+            ? (false, id)
+            : (false, null);
     }
 
     private static NpgsqlParameter ViewerParameter(int? viewerId) =>
@@ -172,7 +177,9 @@ internal static class ArticleEndpoints
         value = null;
         if (string.IsNullOrEmpty(text))
             return true;
-        if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed) || parsed < min || parsed > max)
+        if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed)
+            || parsed < min
+            || parsed > max)
             return false;
         value = parsed;
         return true;

@@ -13,7 +13,7 @@ namespace CleanTemplate.Benchmarks.RawApi;
 /// </summary>
 internal static class ArticleJson
 {
-    /// <summary>The last column of both queries: the article id (list) or its row version xmin (single article).</summary>
+    /// <summary>The last column of both queries: the article id (list) or its row version, xmin (single).</summary>
     public const int IdOrVersionColumn = 13;
 
     // ASP.NET Core's JSON results escape with the relaxed encoder (é, <, & and ' stay as they are).
@@ -41,9 +41,15 @@ internal static class ArticleJson
     private static readonly JsonEncodedText Image = JsonEncodedText.Encode("image");
     private static readonly JsonEncodedText Following = JsonEncodedText.Encode("following");
 
-    /// <summary>Writes <c>{"articles":[...],"articlesCount":n}</c> from up to take + 1 rows; returns the next cursor.</summary>
+    /// <summary>
+    /// Writes <c>{"articles":[...],"articlesCount":n}</c> from up to take + 1 rows; returns the next cursor.
+    /// </summary>
     public static async Task<string?> WritePageAsync(
-        IBufferWriter<byte> body, NpgsqlDataReader reader, int take, int articlesCount, CancellationToken cancellationToken)
+        IBufferWriter<byte> body,
+        NpgsqlDataReader reader,
+        int take,
+        int articlesCount,
+        CancellationToken cancellationToken)
     {
         using var json = new Utf8JsonWriter(body, WriterOptions);
         json.WriteStartObject();
@@ -95,7 +101,11 @@ internal static class ArticleJson
         json.WriteEndObject();
     }
 
-    private static void WriteNullableString(Utf8JsonWriter json, JsonEncodedText name, NpgsqlDataReader reader, int column)
+    private static void WriteNullableString(
+        Utf8JsonWriter json,
+        JsonEncodedText name,
+        NpgsqlDataReader reader,
+        int column)
     {
         if (reader.IsDBNull(column))
             json.WriteNull(name);

@@ -10,7 +10,12 @@ internal sealed record Measurement(string Name, IReadOnlyList<double> Millisecon
 
     public double P95 => Percentile(0.95);
 
-    public static async Task<Measurement> RunAsync(string name, string target, int iterations, Func<Task> operation, Func<Task>? between = null)
+    public static async Task<Measurement> RunAsync(
+        string name,
+        string target,
+        int iterations,
+        Func<Task> operation,
+        Func<Task>? between = null)
     {
         for (var i = 0; i < Math.Min(5, iterations); i++)
         {
@@ -32,11 +37,14 @@ internal sealed record Measurement(string Name, IReadOnlyList<double> Millisecon
         return new Measurement(name, samples, target);
     }
 
-    public static Measurement Once(string name, TimeSpan elapsed, string target) => new(name, [elapsed.TotalMilliseconds], target);
+    public static Measurement Once(string name, TimeSpan elapsed, string target) =>
+        new(name, [elapsed.TotalMilliseconds], target);
 
     public string Format() => Milliseconds.Count == 1
         ? string.Create(CultureInfo.InvariantCulture, $"{Name,-52} {Milliseconds[0],10:F1} ms {"",22} target {Target}")
-        : string.Create(CultureInfo.InvariantCulture, $"{Name,-52} {Median,10:F2} ms median, p95 {P95,8:F2} ms  target {Target}  (n={Milliseconds.Count})");
+        : string.Create(
+            CultureInfo.InvariantCulture,
+            $"{Name,-52} {Median,10:F2} ms median, p95 {P95,8:F2} ms  target {Target}  (n={Milliseconds.Count})");
 
     private double Percentile(double fraction)
     {

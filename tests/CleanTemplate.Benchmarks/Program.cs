@@ -9,8 +9,8 @@ using CleanTemplate.TestSupport.Postgres;
 // Prints what the test harness, the bulk import and the API's read hot path cost on this machine. Figures, not
 // assertions: see README, "Benchmarks".
 //   dotnet run -c Release --project tests/CleanTemplate.Benchmarks [-- [--no-suite] [--no-import] [--no-api]
-//     [--only harness|import|api] [--import-rows 10000,100000] [--api-pairs 3] [--api-seconds 15] [--api-connections 32]
-//     [--api-profile DIR]]
+//     [--only harness|import|api] [--import-rows 10000,100000]
+//     [--api-pairs 3] [--api-seconds 15] [--api-connections 32] [--api-profile DIR]]
 var only = ValueOf("--only");
 var runHarness = only is null or "harness";
 var runSuite = only is null && !args.Contains("--no-suite");

@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace CleanTemplate.Benchmarks;
 
-/// <summary>The whole test suite's wall time, as `dotnet test --no-build` on the solution (built first, untimed).</summary>
+/// <summary>The test suite's wall time, as `dotnet test --no-build` of the solution (built first, untimed).</summary>
 internal static class SuiteBenchmark
 {
     public static async Task<Measurement?> RunAsync(string solutionDirectory)
@@ -13,12 +13,19 @@ internal static class SuiteBenchmark
         var started = Stopwatch.GetTimestamp();
         var exitCode = await RunAsync(solutionDirectory, "test", "--no-build", "--nologo", "-v", "q");
         var elapsed = Stopwatch.GetElapsedTime(started);
-        return Measurement.Once(exitCode == 0 ? "whole suite: dotnet test --no-build" : "whole suite (FAILED): dotnet test --no-build", elapsed, "-");
+        var name = exitCode == 0
+            ? "whole suite: dotnet test --no-build"
+            : "whole suite (FAILED): dotnet test --no-build";
+        return Measurement.Once(name, elapsed, "-");
     }
 
     private static async Task<int> RunAsync(string workingDirectory, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true };
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+        };
         foreach (var argument in arguments)
             start.ArgumentList.Add(argument);
         using var process = Process.Start(start)!;

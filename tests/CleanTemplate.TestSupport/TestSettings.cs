@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 
 namespace CleanTemplate.TestSupport;
 
-/// <summary>Configuration every test host shares. The signing key is random per run: nothing secret is committed.</summary>
+/// <summary>Configuration every test host shares. The signing key is random per run: no secret is committed.</summary>
 public static class TestSettings
 {
     public static string JwtSigningKey { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));

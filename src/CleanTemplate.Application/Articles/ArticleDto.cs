@@ -25,6 +25,6 @@ public sealed record ArticleDto
 
     public required ProfileDto Author { get; init; }
 
-    /// <summary>The row version: the concurrency token <c>UpdateArticle</c> compares with its expected version.</summary>
+    /// <summary>The row version: the concurrency token <c>UpdateArticle</c> compares with the expected one.</summary>
     public uint Version { get; init; }
 }

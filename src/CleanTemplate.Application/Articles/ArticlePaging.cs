@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CleanTemplate.Application.Articles;
 
-/// <summary>Paging shared by the article list and the feed: offset for spec compliance, a keyset cursor for deep pages.</summary>
+/// <summary>The article list's and the feed's paging: offset for the spec, a keyset cursor for deep pages.</summary>
 public static class ArticlePaging
 {
     public const int DefaultLimit = 20;
@@ -15,7 +15,11 @@ public static class ArticlePaging
     public static readonly string LimitRule = $"must be a whole number between 1 and {MaxLimit}";
     public static readonly string OffsetRule = "must be a whole number, 0 or more";
 
-    public static void AddPagingRules<T>(this AbstractValidator<T> validator, Func<T, int?> limit, Func<T, int?> offset, Func<T, string?> cursor)
+    public static void AddPagingRules<T>(
+        this AbstractValidator<T> validator,
+        Func<T, int?> limit,
+        Func<T, int?> offset,
+        Func<T, string?> cursor)
     {
         validator.RuleFor(request => limit(request)).InclusiveBetween(1, MaxLimit)
             .WithMessage(LimitRule).OverridePropertyName("limit");
@@ -23,7 +27,8 @@ public static class ArticlePaging
             .WithMessage(OffsetRule).OverridePropertyName("offset");
         validator.RuleFor(request => cursor(request)).Must(text => text is null || ArticleCursor.TryDecode(text, out _))
             .WithMessage("is not a cursor this API returned").OverridePropertyName("cursor");
-        validator.RuleFor(request => offset(request)).Must((request, value) => value is null or 0 || cursor(request) is null)
+        validator.RuleFor(request => offset(request))
+            .Must((request, value) => value is null or 0 || cursor(request) is null)
             .WithMessage("can't be combined with cursor").OverridePropertyName("offset");
     }
 

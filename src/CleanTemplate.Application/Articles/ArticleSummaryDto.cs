@@ -2,7 +2,7 @@ using CleanTemplate.Application.Profiles;
 
 namespace CleanTemplate.Application.Articles;
 
-/// <summary>An article in a list: everything but the body, which lists no longer return (RealWorld, 2024-08-16).</summary>
+/// <summary>An article in a list: all but the body, which lists no longer return (RealWorld, 2024-08-16).</summary>
 public sealed record ArticleSummaryDto
 {
     public required string Slug { get; init; }

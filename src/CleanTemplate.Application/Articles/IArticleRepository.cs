@@ -21,12 +21,15 @@ public interface IArticleRepository
 
     void Add(Article article);
 
-    /// <summary>Marks every live article of the author deleted, as of <paramref name="at"/>, in one statement; returns how many.</summary>
+    /// <summary>
+    /// Marks every live article of the author deleted, as of <paramref name="at"/>, in one statement; returns how many.
+    /// </summary>
     Task<int> ArchiveAllByAuthorAsync(int authorId, DateTimeOffset at, CancellationToken cancellationToken);
 
     /// <summary>
     /// Destroys the articles deleted before <paramref name="cutoff"/>, with their comments, favorites and tag links, in
-    /// one statement; returns how many articles. A deleted article is never edited again, so its last update is its deletion.
+    /// one statement; returns how many articles. A deleted article is never edited again: its last update is its
+    /// deletion.
     /// </summary>
     Task<int> PurgeDeletedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
 }

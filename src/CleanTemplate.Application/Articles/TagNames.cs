@@ -7,5 +7,9 @@ public static class TagNames
 
     /// <summary>Trimmed, without blanks and duplicates, in the order given.</summary>
     public static IReadOnlyCollection<string> Normalize(IReadOnlyList<string>? names) =>
-        (names ?? []).Select(name => name.Trim()).Where(name => name.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        (names ?? [])
+            .Select(name => name.Trim())
+            .Where(name => name.Length > 0)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
 }

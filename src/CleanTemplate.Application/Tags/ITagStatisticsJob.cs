@@ -1,6 +1,6 @@
 namespace CleanTemplate.Application.Tags;
 
-/// <summary>Recomputes the per-tag article counts (the tag_statistics read model); runs on a timer and on demand.</summary>
+/// <summary>Recomputes the per-tag article counts (the tag_statistics read model), on a timer and on demand.</summary>
 public interface ITagStatisticsJob
 {
     /// <summary>Returns the number of tags whose statistics were written.</summary>

@@ -10,7 +10,11 @@ public interface IUserRepository
     Task<User?> GetByEmailAsync(string email, CancellationToken cancellationToken);
 
     /// <summary>Fields among email and username that another user already holds.</summary>
-    Task<IReadOnlyList<string>> TakenFieldsAsync(string? email, string? username, int? exceptUserId, CancellationToken cancellationToken);
+    Task<IReadOnlyList<string>> TakenFieldsAsync(
+        string? email,
+        string? username,
+        int? exceptUserId,
+        CancellationToken cancellationToken);
 
     void Add(User user);
 }

@@ -15,12 +15,14 @@ public static class UserValidationRules
 
     public static IRuleBuilderOptions<T, string?> ValidUsername<T>(this IRuleBuilderInitial<T, string?> rule) =>
         rule.Cascade(CascadeMode.Stop).NotEmpty().WithMessage("can't be empty").StorableText()
-            .MaximumLength(User.UsernameMaxLength).WithMessage($"is too long (maximum is {User.UsernameMaxLength} characters)")
+            .MaximumLength(User.UsernameMaxLength)
+            .WithMessage($"is too long (maximum is {User.UsernameMaxLength} characters)")
             .Matches("^[A-Za-z0-9_.-]+$").WithMessage("may contain only letters, digits, '_', '.' and '-'");
 
     public static IRuleBuilderOptions<T, string?> ValidEmail<T>(this IRuleBuilderInitial<T, string?> rule) =>
         rule.Cascade(CascadeMode.Stop).NotEmpty().WithMessage("can't be empty").StorableText()
-            .MaximumLength(User.EmailMaxLength).WithMessage($"is too long (maximum is {User.EmailMaxLength} characters)")
+            .MaximumLength(User.EmailMaxLength)
+            .WithMessage($"is too long (maximum is {User.EmailMaxLength} characters)")
             .EmailAddress().WithMessage("is invalid");
 
     public static IRuleBuilderOptions<T, string?> ValidPassword<T>(this IRuleBuilderInitial<T, string?> rule) =>

@@ -19,7 +19,10 @@ internal static class CliConfiguration
         if (!string.IsNullOrWhiteSpace(connectionString))
         {
             builder.AddInMemoryCollection(
-                [new KeyValuePair<string, string?>($"ConnectionStrings:{DependencyInjection.ConnectionStringName}", connectionString)]);
+                [
+                    new KeyValuePair<string, string?>(
+                        $"ConnectionStrings:{DependencyInjection.ConnectionStringName}", connectionString),
+                ]);
         }
 
         return builder.Build();

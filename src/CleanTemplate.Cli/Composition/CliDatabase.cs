@@ -28,9 +28,11 @@ internal sealed class CliDatabase : IDisposable
 
     public static CliDatabase FromConfiguration(IConfiguration configuration)
     {
-        var options = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var options = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>()
+            ?? new DatabaseOptions();
         var configured = configuration.GetConnectionString(DependencyInjection.ConnectionStringName);
-        var connectionString = string.IsNullOrWhiteSpace(configured) ? null : DatabaseConnectionString.Build(configured, options);
+        var connectionString =
+            string.IsNullOrWhiteSpace(configured) ? null : DatabaseConnectionString.Build(configured, options);
 
         // Logs go to standard error, so `db script > migrate.sql` and `db describe --json` stay clean. EF's own
         // connection and command errors are left out: the verb reports its failure in one line (VerbRunner), and EF
@@ -50,22 +52,30 @@ internal sealed class CliDatabase : IDisposable
     /// <summary>A connection pool on the configured database, for work that bypasses EF (binary COPY).</summary>
     /// <exception cref="UsageException">No connection string is configured.</exception>
     public NpgsqlDataSource OpenDataSource() =>
-        new NpgsqlDataSourceBuilder(_connectionString ?? throw NotConfigured()).UseLoggerFactory(_loggerFactory).Build();
+        new NpgsqlDataSourceBuilder(_connectionString ?? throw NotConfigured())
+            .UseLoggerFactory(_loggerFactory)
+            .Build();
 
-    /// <summary>A context for work that needs only the model (scripts, model checks, diagrams): no server, no configuration.</summary>
+    /// <summary>
+    /// A context for work that needs only the model (scripts, model checks, diagrams): no server, no configuration.
+    /// </summary>
     public ApplicationDbContext ModelOnly() => Create(connectionString: null);
 
     public void Dispose() => _loggerFactory.Dispose();
 
     private static UsageException NotConfigured() => new(
-        $"No database configured: pass --connection \"Host=...;Database=...;Username=...\" or set ConnectionStrings__{DependencyInjection.ConnectionStringName}.");
+        "No database configured: pass --connection \"Host=...;Database=...;Username=...\" "
+        + $"or set ConnectionStrings__{DependencyInjection.ConnectionStringName}.");
 
     private ApplicationDbContext Create(string? connectionString)
     {
         var builder = new DbContextOptionsBuilder<ApplicationDbContext>();
         builder.UseApplicationDatabase(connectionString, _options).UseLoggerFactory(_loggerFactory);
         if (SqlCommandLogger.IsEnabled(_options))
-            builder.AddInterceptors(new SqlCommandLogger(Options.Create(_options), _loggerFactory.CreateLogger<SqlCommandLogger>()));
+        {
+            builder.AddInterceptors(
+                new SqlCommandLogger(Options.Create(_options), _loggerFactory.CreateLogger<SqlCommandLogger>()));
+        }
         return new ApplicationDbContext(builder.Options);
     }
 }

@@ -24,7 +24,7 @@ internal sealed class VerbRunner(CliConsole console, Option<string?> connection)
                 await console.Error.WriteLineAsync(e.Message);
                 return ExitCodes.Usage;
             }
-            // EF reports its own refusals (a model with changes no migration captures, at upgrade) as InvalidOperationException.
+            // EF reports refusals (at upgrade, model changes no migration captures) as InvalidOperationException.
             catch (Exception e) when (e is DbException or RetryLimitExceededException or InvalidOperationException
                 or TimeoutException or IOException or UnauthorizedAccessException)
             {

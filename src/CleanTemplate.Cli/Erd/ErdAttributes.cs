@@ -15,8 +15,12 @@ internal static partial class ErdAttributes
     {
         var primaryKey = table.PrimaryKey?.Columns ?? [];
         var foreignKeyColumns = table.ForeignKeyConstraints.SelectMany(key => key.Columns).ToHashSet();
-        var uniques = table.Indexes.Where(index => index.IsUnique).Select(index => (index.Columns, index.Filter))
-            .Concat(table.UniqueConstraints.Where(key => !key.GetIsPrimaryKey()).Select(key => (key.Columns, Filter: (string?)null)))
+        var uniques = table.Indexes
+            .Where(index => index.IsUnique)
+            .Select(index => (index.Columns, index.Filter))
+            .Concat(table.UniqueConstraints
+                .Where(key => !key.GetIsPrimaryKey())
+                .Select(key => (key.Columns, Filter: (string?)null)))
             .ToList();
 
         return primaryKey
@@ -25,11 +29,18 @@ internal static partial class ErdAttributes
             {
                 var unique = uniques.Where(entry => entry.Columns.Contains(column)).ToList();
                 var ownKey = unique.Any(entry => entry.Columns.Count == 1 && entry.Filter is null);
-                string[] keys = [.. Mark(primaryKey.Contains(column), "PK"), .. Mark(foreignKeyColumns.Contains(column), "FK"), .. Mark(ownKey, "UK")];
+                string[] keys =
+                [
+                    .. Mark(primaryKey.Contains(column), "PK"),
+                    .. Mark(foreignKeyColumns.Contains(column), "FK"),
+                    .. Mark(ownKey, "UK"),
+                ];
                 string[] notes =
                 [
                     column.IsNullable ? "null" : "not null",
-                    .. unique.Where(entry => entry.Columns.Count > 1 || entry.Filter is not null).Select(entry => Uniqueness(entry.Columns, entry.Filter)),
+                    .. unique
+                        .Where(entry => entry.Columns.Count > 1 || entry.Filter is not null)
+                        .Select(entry => Uniqueness(entry.Columns, entry.Filter)),
                 ];
                 var keyText = keys.Length == 0 ? string.Empty : " " + string.Join(", ", keys);
                 return $"{TypeToken(column.StoreType)} {column.Name}{keyText} \"{string.Join("; ", notes)}\"";

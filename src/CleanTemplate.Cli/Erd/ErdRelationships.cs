@@ -13,8 +13,10 @@ internal static class ErdRelationships
         table.ForeignKeyConstraints.Select(constraint =>
         {
             var foreignKey = constraint.MappedForeignKeys.First();
-            return $"{MermaidErd.EntityName(constraint.PrincipalTable)} {PrincipalEnd(foreignKey)}--{DependentEnd(foreignKey)} "
-                + $"{MermaidErd.EntityName(table)} : \"{string.Join(", ", constraint.Columns.Select(column => column.Name))}\"";
+            var columns = string.Join(", ", constraint.Columns.Select(column => column.Name));
+            return $"{MermaidErd.EntityName(constraint.PrincipalTable)} "
+                + $"{PrincipalEnd(foreignKey)}--{DependentEnd(foreignKey)} "
+                + $"{MermaidErd.EntityName(table)} : \"{columns}\"";
         });
 
     /// <summary>How many principals a dependent row has: exactly one (required foreign key) or zero or one.</summary>

@@ -27,7 +27,7 @@ internal static partial class MermaidErd
 
         """;
 
-    /// <param name="model">The design-time model (<c>IDesignTimeModel</c>): the runtime model drops index filters.</param>
+    /// <param name="model">The design-time <c>IDesignTimeModel</c>: the runtime one lacks index filters.</param>
     public static string Render(IModel model)
     {
         var tables = model.GetRelationalModel().Tables
@@ -49,7 +49,9 @@ internal static partial class MermaidErd
         return diagram.Append("```\n").ToString();
     }
 
-    /// <summary>The table name, schema-qualified and quoted when it has a schema (Mermaid names are one plain word otherwise).</summary>
+    /// <summary>
+    /// The table name, schema-qualified and quoted when it has a schema (Mermaid names are one plain word otherwise).
+    /// </summary>
     public static string EntityName(ITable table)
     {
         var name = table.Schema is null ? table.Name : $"{table.Schema}.{table.Name}";

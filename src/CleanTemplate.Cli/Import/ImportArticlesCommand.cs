@@ -7,15 +7,19 @@ using Spectre.Console;
 namespace CleanTemplate.Cli.Import;
 
 /// <summary>
-/// <c>db import articles &lt;file.json|file.csv&gt;</c>: batches resolved set-based, then binary COPY into the tables, all in
-/// one transaction. A bad row stops the import with its line number and leaves the database as it was.
+/// <c>db import articles &lt;file.json|file.csv&gt;</c>: batches resolved set-based, then binary COPY into the tables,
+/// all in one transaction. A bad row stops the import with its line number and leaves the database as it was.
 /// </summary>
 internal static class ImportArticlesCommand
 {
     public static Command Create(VerbRunner verbs)
     {
-        var file = new Argument<FileInfo>("file") { Description = "A .json array or a .csv file of articles (see README, Bulk import)." };
-        var articles = new Command("articles", "Import articles with their authors (existing usernames) and tags.") { file };
+        var file = new Argument<FileInfo>("file")
+        {
+            Description = "A .json array or a .csv file of articles (see README, Bulk import).",
+        };
+        var articles = new Command(
+            "articles", "Import articles with their authors (existing usernames) and tags.") { file };
 
         verbs.Define(articles, async (context, cancellationToken) =>
         {
@@ -37,8 +41,9 @@ internal static class ImportArticlesCommand
                     }), cancellationToken);
                 });
                 await context.Console.Output.WriteLineAsync(
-                    $"Imported {result.ArticlesImported:N0} articles ({result.TagsCreated:N0} new tags, {result.TagLinks:N0} tag links, " +
-                    $"{result.SlugsDisambiguated:N0} slugs disambiguated) in {result.Elapsed.TotalSeconds:F1} s; " +
+                    $"Imported {result.ArticlesImported:N0} articles ({result.TagsCreated:N0} new tags, " +
+                    $"{result.TagLinks:N0} tag links, {result.SlugsDisambiguated:N0} slugs disambiguated) " +
+                    $"in {result.Elapsed.TotalSeconds:F1} s; " +
                     (result.ReferenceChecking == ReferenceChecking.SetBased
                         ? "foreign keys checked once per author and tag."
                         : "foreign keys checked row by row (see README, Bulk import, to make it faster)."));

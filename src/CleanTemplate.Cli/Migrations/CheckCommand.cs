@@ -10,12 +10,15 @@ namespace CleanTemplate.Cli.Migrations;
 /// </summary>
 internal static class CheckCommand
 {
-    public static Command Create(VerbRunner verbs) =>
-        verbs.Define(new Command("check", "Fail when the model has changes that no migration captures."), async (context, _) =>
+    public static Command Create(VerbRunner verbs)
+    {
+        var command = new Command("check", "Fail when the model has changes that no migration captures.");
+        return verbs.Define(command, async (context, _) =>
         {
             await using var db = context.Database.ModelOnly();
             return await RunAsync(db, context.Console);
         });
+    }
 
     public static async Task<int> RunAsync(DbContext db, CliConsole console)
     {

@@ -4,11 +4,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CleanTemplate.Cli.Migrations;
 
-/// <summary><c>db current</c>: the last applied migration on the first line (for scripts), then what is pending.</summary>
+/// <summary><c>db current</c>: the last applied migration first (for scripts), then what is pending.</summary>
 internal static class CurrentCommand
 {
-    public static Command Create(VerbRunner verbs) =>
-        verbs.Define(new Command("current", "Print the last applied migration and count the pending ones."), async (context, cancellationToken) =>
+    public static Command Create(VerbRunner verbs)
+    {
+        var command = new Command("current", "Print the last applied migration and count the pending ones.");
+        return verbs.Define(command, async (context, cancellationToken) =>
         {
             await using var db = context.Database.Connect();
             var applied = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).ToList();
@@ -19,4 +21,5 @@ internal static class CurrentCommand
                 pending.Count == 0 ? "Up to date." : $"{pending.Count} pending: {string.Join(", ", pending)}");
             return ExitCodes.Ok;
         });
+    }
 }

@@ -10,11 +10,15 @@ internal static class DowngradeCommand
     {
         var target = new Argument<string>("target")
         {
-            Description = "The applied migration (id or name) to go back to; -1 for the one before the last; 0 for none (drops every migrated table).",
+            Description = "The applied migration (id or name) to go back to; -1 for the one before the last; "
+                + "0 for none (drops every migrated table).",
         };
-        var command = new Command("downgrade", "Revert applied migrations. Down methods can drop data: back it up first.") { target };
+        var command = new Command(
+            "downgrade", "Revert applied migrations. Down methods can drop data: back it up first.") { target };
 
         return verbs.Define(command, (context, cancellationToken) => MigrationRun.ToAsync(
-            context, (known, applied) => MigrationTarget.ForDowngrade(known, applied, context.Parsed.GetRequiredValue(target)), cancellationToken));
+            context,
+            (known, applied) => MigrationTarget.ForDowngrade(known, applied, context.Parsed.GetRequiredValue(target)),
+            cancellationToken));
     }
 }

@@ -5,11 +5,15 @@ using Spectre.Console;
 
 namespace CleanTemplate.Cli.Migrations;
 
-/// <summary><c>db history</c>: every migration, applied or pending, with when it was created and applied (UTC).</summary>
+/// <summary>
+/// <c>db history</c>: every migration, applied or pending, with when it was created and applied (UTC).
+/// </summary>
 internal static class HistoryCommand
 {
-    public static Command Create(VerbRunner verbs) =>
-        verbs.Define(new Command("history", "List every migration, applied or pending, with when each was applied."), async (context, cancellationToken) =>
+    public static Command Create(VerbRunner verbs)
+    {
+        var command = new Command("history", "List every migration, applied or pending, with when each was applied.");
+        return verbs.Define(command, async (context, cancellationToken) =>
         {
             await using var db = context.Database.Connect();
             var table = new Table().AddColumns("migration", "created (UTC)", "state", "applied at (UTC)");
@@ -25,6 +29,7 @@ internal static class HistoryCommand
             context.Console.Tables.Write(table);
             return ExitCodes.Ok;
         });
+    }
 
     private static string State(MigrationStatus migration) => (migration.IsApplied, migration.InThisBuild) switch
     {

@@ -1,11 +1,13 @@
 using CleanTemplate.Infrastructure.Persistence;
-using CleanTemplate.Infrastructure.Persistence.MigrationHistory;
+using History = CleanTemplate.Infrastructure.Persistence.MigrationHistory.TimestampedHistoryRepository;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace CleanTemplate.Cli.Migrations;
 
-/// <summary>Every migration this build has and every one the database has applied, in order, with when each was applied.</summary>
+/// <summary>
+/// Every migration this build has and every one the database has applied, in order, with when each was applied.
+/// </summary>
 internal static class MigrationHistory
 {
     // The history table and its columns are EF's fixed names (quoted: they are not snake_case); values are parameters.
@@ -16,10 +18,12 @@ internal static class MigrationHistory
         """;
 
     private const string AppliedAtSql = $"""
-        SELECT "MigrationId", "{TimestampedHistoryRepository.AppliedAtColumn}" FROM "{TimestampedHistoryRepository.HistoryTable}"
+        SELECT "MigrationId", "{History.AppliedAtColumn}" FROM "{History.HistoryTable}"
         """;
 
-    public static async Task<IReadOnlyList<MigrationStatus>> ReadAsync(ApplicationDbContext db, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<MigrationStatus>> ReadAsync(
+        ApplicationDbContext db,
+        CancellationToken cancellationToken)
     {
         var known = db.Database.GetMigrations().ToList();
         var applied = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).ToList();
@@ -37,7 +41,9 @@ internal static class MigrationHistory
     }
 
     /// <summary>Empty when the history table is missing or predates its AppliedAt column.</summary>
-    private static async Task<Dictionary<string, DateTimeOffset>> ReadAppliedAtAsync(ApplicationDbContext db, CancellationToken cancellationToken)
+    private static async Task<Dictionary<string, DateTimeOffset>> ReadAppliedAtAsync(
+        ApplicationDbContext db,
+        CancellationToken cancellationToken)
     {
         var appliedAt = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
         await db.Database.OpenConnectionAsync(cancellationToken);
@@ -45,8 +51,8 @@ internal static class MigrationHistory
 
         await using (var check = new NpgsqlCommand(HasAppliedAtSql, connection))
         {
-            check.Parameters.AddWithValue("table", TimestampedHistoryRepository.HistoryTable);
-            check.Parameters.AddWithValue("column", TimestampedHistoryRepository.AppliedAtColumn);
+            check.Parameters.AddWithValue("table", History.HistoryTable);
+            check.Parameters.AddWithValue("column", History.AppliedAtColumn);
             if (await check.ExecuteScalarAsync(cancellationToken) is not true)
                 return appliedAt;
         }

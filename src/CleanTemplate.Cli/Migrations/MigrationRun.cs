@@ -11,11 +11,13 @@ internal static class MigrationRun
 {
     /// <summary>
     /// Migrates to the id <paramref name="chooseTarget"/> picks from the known and applied migrations, holding the
-    /// <see cref="MigrationLock"/> from reading what is applied to the end, so a second migrator started at the same time
-    /// waits, then finds nothing left to do.
+    /// <see cref="MigrationLock"/> from reading what is applied to the end, so a second migrator started at the same
+    /// time waits, then finds nothing left to do.
     /// </summary>
     public static async Task<int> ToAsync(
-        VerbContext context, Func<IReadOnlyList<string>, IReadOnlyList<string>, string> chooseTarget, CancellationToken cancellationToken)
+        VerbContext context,
+        Func<IReadOnlyList<string>, IReadOnlyList<string>, string> chooseTarget,
+        CancellationToken cancellationToken)
     {
         await using var db = context.Database.Connect();
         var (appliedBefore, appliedAfter) = await MigrationLock.RunExclusiveAsync(db, async () =>

@@ -13,9 +13,12 @@ internal static class UpgradeCommand
             Arity = ArgumentArity.ZeroOrOne,
             Description = "The migration (id or name) to stop at; the latest when left out.",
         };
-        var command = new Command("upgrade", "Apply pending migrations (creates the database if it is missing).") { target };
+        var command = new Command(
+            "upgrade", "Apply pending migrations (creates the database if it is missing).") { target };
 
         return verbs.Define(command, (context, cancellationToken) => MigrationRun.ToAsync(
-            context, (known, applied) => MigrationTarget.ForUpgrade(known, applied, context.Parsed.GetValue(target)), cancellationToken));
+            context,
+            (known, applied) => MigrationTarget.ForUpgrade(known, applied, context.Parsed.GetValue(target)),
+            cancellationToken));
     }
 }

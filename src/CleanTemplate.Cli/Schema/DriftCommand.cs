@@ -4,11 +4,15 @@ using Spectre.Console;
 
 namespace CleanTemplate.Cli.Schema;
 
-/// <summary><c>db drift</c>: exit 1 and list the differences when the live database is not what the migrations make.</summary>
+/// <summary>
+/// <c>db drift</c>: exit 1 and list the differences when the live database is not what the migrations make.
+/// </summary>
 internal static class DriftCommand
 {
-    public static Command Create(VerbRunner verbs) =>
-        verbs.Define(new Command("drift", "Compare the live database with the EF model; exit 1 on any difference."), async (context, cancellationToken) =>
+    public static Command Create(VerbRunner verbs)
+    {
+        var command = new Command("drift", "Compare the live database with the EF model; exit 1 on any difference.");
+        return verbs.Define(command, async (context, cancellationToken) =>
         {
             await using var db = context.Database.Connect();
             var findings = await SchemaDrift.DetectAsync(db, cancellationToken);
@@ -20,10 +24,18 @@ internal static class DriftCommand
 
             var table = new Table().AddColumns("kind", "name", "problem", "details");
             foreach (var finding in findings)
-                table.AddRow(new Text(finding.Kind), new Text(finding.Name), new Text(finding.Problem), new Text(finding.Details));
+            {
+                table.AddRow(
+                    new Text(finding.Kind),
+                    new Text(finding.Name),
+                    new Text(finding.Problem),
+                    new Text(finding.Details));
+            }
             context.Console.Tables.Write(table);
             await context.Console.Error.WriteLineAsync(
-                $"{findings.Count} difference(s). Bring the database back with a migration (or `db downgrade`/`db upgrade`), not by hand.");
+                $"{findings.Count} difference(s). Bring the database back with a migration "
+                + "(or `db downgrade`/`db upgrade`), not by hand.");
             return ExitCodes.Failure;
         });
+    }
 }

@@ -61,17 +61,36 @@ internal static class LiveSchemaReader
         WHERE n.nspname = ANY(@schemas)
         """;
 
-    /// <summary>The tables of <paramref name="schemas"/>, or of every schema that is not PostgreSQL's own when it is null.</summary>
-    public static async Task<DatabaseSchema> ReadAsync(NpgsqlConnection connection, IReadOnlyList<string>? schemas, CancellationToken cancellationToken)
+    /// <summary>
+    /// The tables of <paramref name="schemas"/>, or of every schema that is not PostgreSQL's own when it is null.
+    /// </summary>
+    public static async Task<DatabaseSchema> ReadAsync(
+        NpgsqlConnection connection,
+        IReadOnlyList<string>? schemas,
+        CancellationToken cancellationToken)
     {
-        var names = schemas?.ToArray() ?? [.. await QueryAsync(connection, UserSchemasSql, null, row => row.GetString(0), cancellationToken)];
-        var tables = await QueryAsync(connection, TablesSql, names, row => (Schema: row.GetString(0), Name: row.GetString(1)), cancellationToken);
-        var columns = (await QueryAsync(connection, ColumnsSql, names, row => (Table: Key(row), Column: new ColumnSchema(
-                row.GetInt32(2), row.GetString(3), row.GetString(4), row.GetBoolean(5), row.IsDBNull(6) ? null : row.GetString(6))), cancellationToken))
+        var names = schemas?.ToArray()
+            ?? [.. await QueryAsync(connection, UserSchemasSql, null, row => row.GetString(0), cancellationToken)];
+        var tables = await QueryAsync(
+            connection, TablesSql, names, row => (Schema: row.GetString(0), Name: row.GetString(1)), cancellationToken);
+        var columns = (await QueryAsync(connection, ColumnsSql, names, row => (
+                Table: Key(row),
+                Column: new ColumnSchema(
+                    row.GetInt32(2),
+                    row.GetString(3),
+                    row.GetString(4),
+                    row.GetBoolean(5),
+                    row.IsDBNull(6) ? null : row.GetString(6))), cancellationToken))
             .ToLookup(entry => entry.Table, entry => entry.Column);
-        var constraints = (await QueryAsync(connection, ConstraintsSql, names, row => (Table: Key(row), Constraint: new ConstraintSchema(
-                row.GetString(2), Kind(row.GetString(3)), row.GetFieldValue<string[]>(4),
-                row.IsDBNull(5) ? null : row.GetString(5), row.GetFieldValue<string[]>(6), row.GetString(7))), cancellationToken))
+        var constraints = (await QueryAsync(connection, ConstraintsSql, names, row => (
+                Table: Key(row),
+                Constraint: new ConstraintSchema(
+                    row.GetString(2),
+                    Kind(row.GetString(3)),
+                    row.GetFieldValue<string[]>(4),
+                    row.IsDBNull(5) ? null : row.GetString(5),
+                    row.GetFieldValue<string[]>(6),
+                    row.GetString(7))), cancellationToken))
             .ToLookup(entry => entry.Table, entry => entry.Constraint);
         var indexes = (await QueryAsync(connection, IndexesSql, names, row => (Table: Key(row), Index: new IndexSchema(
                 row.GetString(2), row.GetBoolean(3), row.GetBoolean(4), row.GetString(5))), cancellationToken))
@@ -95,7 +114,9 @@ internal static class LiveSchemaReader
     }
 
     /// <summary>The schema unqualified names resolve to (the first existing one on the search_path).</summary>
-    public static async Task<string> CurrentSchemaAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    public static async Task<string> CurrentSchemaAsync(
+        NpgsqlConnection connection,
+        CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand("SELECT current_schema()", connection);
         return (string?)await command.ExecuteScalarAsync(cancellationToken)
@@ -114,7 +135,11 @@ internal static class LiveSchemaReader
     };
 
     private static async Task<List<T>> QueryAsync<T>(
-        NpgsqlConnection connection, string sql, string[]? schemas, Func<NpgsqlDataReader, T> map, CancellationToken cancellationToken)
+        NpgsqlConnection connection,
+        string sql,
+        string[]? schemas,
+        Func<NpgsqlDataReader, T> map,
+        CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(sql, connection);
         if (schemas is not null)

@@ -19,13 +19,21 @@ internal static class SchemaDrift
         var model = db.GetService<IDesignTimeModel>().Model.GetRelationalModel();
         await db.Database.OpenConnectionAsync(cancellationToken);
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        var defaultSchema = model.Model.GetDefaultSchema() ?? await LiveSchemaReader.CurrentSchemaAsync(connection, cancellationToken);
+        var defaultSchema = model.Model.GetDefaultSchema()
+            ?? await LiveSchemaReader.CurrentSchemaAsync(connection, cancellationToken);
 
-        var schemas = model.Tables.Select(table => table.Schema ?? defaultSchema).Distinct(StringComparer.Ordinal).ToList();
+        var schemas = model.Tables
+            .Select(table => table.Schema ?? defaultSchema)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
         var live = await LiveSchemaReader.ReadAsync(connection, schemas, cancellationToken);
         var migrated = live with
         {
-            Tables = [.. live.Tables.Where(table => !(table.Schema == defaultSchema && table.Name == TimestampedHistoryRepository.HistoryTable))],
+            Tables =
+            [
+                .. live.Tables.Where(table =>
+                    !(table.Schema == defaultSchema && table.Name == TimestampedHistoryRepository.HistoryTable)),
+            ],
         };
 
         return Compare(TableObjects.FromModel(model, defaultSchema), TableObjects.FromDatabase(migrated));
@@ -54,7 +62,10 @@ internal static class SchemaDrift
     }
 
     private static IEnumerable<DriftFinding> Compare(
-        string kind, string table, IReadOnlyDictionary<string, string> model, IReadOnlyDictionary<string, string> database)
+        string kind,
+        string table,
+        IReadOnlyDictionary<string, string> model,
+        IReadOnlyDictionary<string, string> database)
     {
         foreach (var name in model.Keys.Union(database.Keys).Order(StringComparer.Ordinal))
         {
@@ -65,7 +76,8 @@ internal static class SchemaDrift
             else if (!inModel)
                 yield return new DriftFinding(kind, $"{table}.{name}", "only in the database", actual!);
             else if (expected != actual)
-                yield return new DriftFinding(kind, $"{table}.{name}", "differs", $"model: {expected}; database: {actual}");
+                yield return new DriftFinding(
+                    kind, $"{table}.{name}", "differs", $"model: {expected}; database: {actual}");
         }
     }
 }

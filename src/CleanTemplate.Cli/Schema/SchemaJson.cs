@@ -3,7 +3,9 @@ using System.Text.Json.Serialization;
 
 namespace CleanTemplate.Cli.Schema;
 
-/// <summary><c>db describe --json</c>: the <see cref="DatabaseSchema"/> as indented camelCase JSON, enums as names.</summary>
+/// <summary>
+/// <c>db describe --json</c>: the <see cref="DatabaseSchema"/> as indented camelCase JSON, enums as names.
+/// </summary>
 internal static class SchemaJson
 {
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
@@ -15,5 +17,6 @@ internal static class SchemaJson
     public static string Serialize(DatabaseSchema schema) => JsonSerializer.Serialize(schema, Options);
 
     public static DatabaseSchema Deserialize(string json) =>
-        JsonSerializer.Deserialize<DatabaseSchema>(json, Options) ?? throw new JsonException("The JSON holds no schema.");
+        JsonSerializer.Deserialize<DatabaseSchema>(json, Options)
+            ?? throw new JsonException("The JSON holds no schema.");
 }

@@ -23,12 +23,28 @@ internal static class SchemaTables
     }
 
     private static Table Columns(TableSchema table) =>
-        Rows(new Table().AddColumn(new TableColumn("#").RightAligned()).AddColumns("column", "type", "nullable", "default"),
-            table.Columns.Select(column => new[] { $"{column.Ordinal}", column.Name, column.Type, column.Nullable ? "yes" : "no", column.Default ?? string.Empty }));
+        Rows(
+            new Table()
+                .AddColumn(new TableColumn("#").RightAligned())
+                .AddColumns("column", "type", "nullable", "default"),
+            table.Columns.Select(column => new[]
+            {
+                $"{column.Ordinal}",
+                column.Name,
+                column.Type,
+                column.Nullable ? "yes" : "no",
+                column.Default ?? string.Empty,
+            }));
 
     private static Table Constraints(TableSchema table) =>
         Rows(new Table().AddColumns("constraint", "kind", "columns", "definition"),
-            table.Constraints.Select(constraint => new[] { constraint.Name, Describe(constraint.Kind), string.Join(", ", constraint.Columns), constraint.Definition }));
+            table.Constraints.Select(constraint => new[]
+            {
+                constraint.Name,
+                Describe(constraint.Kind),
+                string.Join(", ", constraint.Columns),
+                constraint.Definition,
+            }));
 
     private static Table Indexes(TableSchema table) =>
         Rows(new Table().AddColumns("index", "unique", "definition"),

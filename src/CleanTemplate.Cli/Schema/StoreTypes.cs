@@ -37,7 +37,8 @@ internal static partial class StoreTypes
 
         var name = parts.Groups["name"].Value;
         var arguments = parts.Groups["arguments"].Value.Replace(" ", string.Empty, StringComparison.Ordinal);
-        return (Aliases.TryGetValue(name, out var canonical) ? canonical : name) + arguments + parts.Groups["array"].Value;
+        var canonicalName = Aliases.TryGetValue(name, out var canonical) ? canonical : name;
+        return canonicalName + arguments + parts.Groups["array"].Value;
     }
 
     [GeneratedRegex(@"\s+")]

@@ -16,7 +16,9 @@ internal sealed record TableObjects(
 {
     private static readonly HashSet<string> SystemColumns = ["tableoid", "xmin", "cmin", "xmax", "cmax", "ctid"];
 
-    /// <summary>What the migrations create: the EF model's tables (<paramref name="defaultSchema"/> for those without one).</summary>
+    /// <summary>
+    /// What the migrations create: the EF model's tables (<paramref name="defaultSchema"/> for those without one).
+    /// </summary>
     public static IReadOnlyList<TableObjects> FromModel(IRelationalModel model, string defaultSchema) =>
         model.Tables.Where(table => !table.IsExcludedFromMigrations).Select(table => new TableObjects(
             Qualified(table.Schema ?? defaultSchema, table.Name),
@@ -26,12 +28,14 @@ internal sealed record TableObjects(
             table.Indexes.ToDictionary(index => index.Name, index => Index(index.IsUnique)),
             ModelConstraints(table, defaultSchema).ToDictionary())).ToList();
 
-    /// <summary>What the database holds; indexes that exist only to back a constraint count as that constraint.</summary>
+    /// <summary>What the database holds; indexes that only back a constraint count as that constraint.</summary>
     public static IReadOnlyList<TableObjects> FromDatabase(DatabaseSchema schema) =>
         schema.Tables.Select(table => new TableObjects(
             table.QualifiedName,
             table.Columns.ToDictionary(column => column.Name, column => Column(column.Type, column.Nullable)),
-            table.Indexes.Where(index => !index.BacksConstraint).ToDictionary(index => index.Name, index => Index(index.Unique)),
+            table.Indexes
+                .Where(index => !index.BacksConstraint)
+                .ToDictionary(index => index.Name, index => Index(index.Unique)),
             table.Constraints.ToDictionary(constraint => constraint.Name, constraint => constraint.Kind switch
             {
                 ConstraintKind.PrimaryKey => "primary key",
@@ -49,8 +53,10 @@ internal sealed record TableObjects(
             yield return new(unique.Name, "unique");
         foreach (var foreignKey in table.ForeignKeyConstraints)
         {
-            var principal = Qualified(foreignKey.PrincipalTable.Schema ?? defaultSchema, foreignKey.PrincipalTable.Name);
-            yield return new(foreignKey.Name, ForeignKey(principal, foreignKey.PrincipalColumns.Select(column => column.Name)));
+            var principalTable = foreignKey.PrincipalTable;
+            var principal = Qualified(principalTable.Schema ?? defaultSchema, principalTable.Name);
+            var columns = foreignKey.PrincipalColumns.Select(column => column.Name);
+            yield return new(foreignKey.Name, ForeignKey(principal, columns));
         }
 
         foreach (var check in table.CheckConstraints)
@@ -63,9 +69,11 @@ internal sealed record TableObjects(
     private static string Qualified(string schema, string table) => $"{schema}.{table}";
 
     private static string Column(string storeType, bool nullable) =>
-        string.Create(CultureInfo.InvariantCulture, $"{StoreTypes.Normalize(storeType)} {(nullable ? "null" : "not null")}");
+        string.Create(
+            CultureInfo.InvariantCulture, $"{StoreTypes.Normalize(storeType)} {(nullable ? "null" : "not null")}");
 
     private static string Index(bool unique) => unique ? "unique" : "not unique";
 
-    private static string ForeignKey(string table, IEnumerable<string> columns) => $"foreign key to {table}({string.Join(", ", columns)})";
+    private static string ForeignKey(string table, IEnumerable<string> columns) =>
+        $"foreign key to {table}({string.Join(", ", columns)})";
 }

@@ -31,7 +31,7 @@ public sealed class Article : AuditableEntity<Guid>
 
     public int AuthorId { get; private set; }
 
-    /// <summary>For read projections; the author is another aggregate and is never changed through an article.</summary>
+    /// <summary>For read projections; the author is another aggregate, never changed through an article.</summary>
     public User Author { get; private set; } = null!;
 
     /// <summary>

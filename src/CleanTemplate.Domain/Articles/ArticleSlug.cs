@@ -25,6 +25,9 @@ public static class ArticleSlug
         return result.Length == 0 ? "article" : result;
     }
 
-    /// <summary>Appends the last 8 hex digits of the id (the random part of a UUID v7), unique enough among same-titled articles.</summary>
+    /// <summary>
+    /// Appends the last 8 hex digits of the id (the random part of a UUID v7), unique enough among same-titled
+    /// articles.
+    /// </summary>
     public static string Disambiguated(string slug, Guid id) => $"{slug}-{id.ToString("N")[^8..]}";
 }

@@ -1,6 +1,6 @@
 namespace CleanTemplate.Domain.Articles;
 
-/// <summary>The association entity between articles and tags; it carries its own column, when the tag was added.</summary>
+/// <summary>The association entity of articles and tags; it carries its own column, when the tag was added.</summary>
 public sealed class ArticleTag
 {
     private ArticleTag()

@@ -1,6 +1,6 @@
 namespace CleanTemplate.Domain.Articles;
 
-/// <summary>An association object with a composite key (user, article) and its own column, when it was favorited.</summary>
+/// <summary>An association object with a composite key (user, article) and its own column, when favorited.</summary>
 public sealed class Favorite
 {
     public Favorite(int userId, Guid articleId)

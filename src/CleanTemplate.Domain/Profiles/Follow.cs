@@ -1,6 +1,8 @@
 namespace CleanTemplate.Domain.Profiles;
 
-/// <summary>The self-referential many-to-many between users: <see cref="FollowerId"/> follows <see cref="FolloweeId"/>.</summary>
+/// <summary>
+/// The self-referential many-to-many of users: <see cref="FollowerId"/> follows <see cref="FolloweeId"/>.
+/// </summary>
 public sealed class Follow
 {
     public Follow(int followerId, int followeeId)

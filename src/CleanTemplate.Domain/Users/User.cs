@@ -3,7 +3,7 @@ using CleanTemplate.Domain.Users.Events;
 
 namespace CleanTemplate.Domain.Users;
 
-/// <summary>An account: credentials and identity. Its public face lives in <see cref="UserProfile"/> (one-to-one).</summary>
+/// <summary>An account: credentials and identity. Its public face is <see cref="UserProfile"/> (one-to-one).</summary>
 public sealed class User : AuditableEntity<int>
 {
     public const int UsernameMaxLength = 64;

@@ -30,13 +30,18 @@ internal sealed class TagStatisticsJob(
                 Interlocked.Add(ref written, await RecomputePartitionAsync(db, partition, partitions, ct));
             });
 
-        logger.LogInformation("Recomputed statistics of {TagCount} tags in {Partitions} partitions", written, partitions);
+        logger.LogInformation(
+            "Recomputed statistics of {TagCount} tags in {Partitions} partitions", written, partitions);
         return written;
     }
 
     // One set-based statement per partition. INSERT ... ON CONFLICT DO UPDATE (an upsert) makes each run a full
     // refresh that also covers tags created since the last run, and the whole partition commits atomically.
-    private static Task<int> RecomputePartitionAsync(ApplicationDbContext db, int partition, int partitions, CancellationToken cancellationToken) =>
+    private static Task<int> RecomputePartitionAsync(
+        ApplicationDbContext db,
+        int partition,
+        int partitions,
+        CancellationToken cancellationToken) =>
         db.Database.ExecuteSqlAsync(
             $"""
             INSERT INTO tag_statistics (tag_id, article_count, computed_at)

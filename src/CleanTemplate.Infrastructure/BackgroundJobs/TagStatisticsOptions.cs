@@ -8,6 +8,6 @@ public sealed class TagStatisticsOptions
     /// <summary>Seconds between runs; 0 turns the timer off (the job still runs on demand).</summary>
     public int IntervalSeconds { get; set; } = 300;
 
-    /// <summary>How many partitions of the tags are recomputed in parallel, each by its own task and DbContext.</summary>
+    /// <summary>How many partitions of the tags are recomputed in parallel, each with its own DbContext.</summary>
     public int Partitions { get; set; } = 4;
 }

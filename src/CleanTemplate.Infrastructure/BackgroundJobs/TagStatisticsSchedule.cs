@@ -6,7 +6,10 @@ using Microsoft.Extensions.Options;
 namespace CleanTemplate.Infrastructure.BackgroundJobs;
 
 /// <summary>Runs <see cref="ITagStatisticsJob"/> every <see cref="TagStatisticsOptions.IntervalSeconds"/>.</summary>
-internal sealed class TagStatisticsSchedule(ITagStatisticsJob job, IOptions<TagStatisticsOptions> options, ILogger<TagStatisticsSchedule> logger)
+internal sealed class TagStatisticsSchedule(
+    ITagStatisticsJob job,
+    IOptions<TagStatisticsOptions> options,
+    ILogger<TagStatisticsSchedule> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -10,7 +10,9 @@ public sealed class JwtOptions
 
     public string Audience { get; set; } = "CleanTemplate";
 
-    /// <summary>At least 32 bytes (UTF-8). Never commit it: use user secrets or the <c>Jwt__SigningKey</c> environment variable.</summary>
+    /// <summary>
+    /// At least 32 bytes (UTF-8). Never commit it: use user secrets or the <c>Jwt__SigningKey</c> environment variable.
+    /// </summary>
     public string? SigningKey { get; set; }
 
     public TimeSpan Lifetime { get; set; } = TimeSpan.FromDays(7);

@@ -10,7 +10,8 @@ namespace CleanTemplate.Infrastructure.Identity;
 /// outside the repository. Every other environment must configure a key of at least 32 bytes or the host
 /// refuses to start (checked at start-up, not at the first login).
 /// </summary>
-internal sealed class JwtOptionsSetup(IHostEnvironment environment) : IPostConfigureOptions<JwtOptions>, IValidateOptions<JwtOptions>
+internal sealed class JwtOptionsSetup(IHostEnvironment environment)
+    : IPostConfigureOptions<JwtOptions>, IValidateOptions<JwtOptions>
 {
     public void PostConfigure(string? name, JwtOptions options)
     {
@@ -27,7 +28,9 @@ internal sealed class JwtOptionsSetup(IHostEnvironment environment) : IPostConfi
 
     private string LoadOrCreateDevelopmentKey()
     {
-        var folder = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.ApplicationData, Environment.SpecialFolderOption.Create), environment.ApplicationName);
+        var profile = Environment.GetFolderPath(
+            Environment.SpecialFolder.ApplicationData, Environment.SpecialFolderOption.Create);
+        var folder = Path.Combine(profile, environment.ApplicationName);
         var path = Path.Combine(folder, "development-jwt-key");
         if (File.Exists(path))
             return File.ReadAllText(path).Trim();

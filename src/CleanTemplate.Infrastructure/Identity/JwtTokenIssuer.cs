@@ -21,7 +21,8 @@ internal sealed class JwtTokenIssuer(IOptions<JwtOptions> options, TimeProvider 
         return _handler.CreateToken(new SecurityTokenDescriptor
         {
             Subject = new ClaimsIdentity([
-                new Claim(JwtRegisteredClaimNames.Sub, userId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                new Claim(
+                    JwtRegisteredClaimNames.Sub, userId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
                 new Claim(JwtRegisteredClaimNames.UniqueName, username),
             ]),
             Issuer = settings.Issuer,
@@ -33,5 +34,6 @@ internal sealed class JwtTokenIssuer(IOptions<JwtOptions> options, TimeProvider 
         });
     }
 
-    public static SymmetricSecurityKey SigningKey(JwtOptions settings) => new(Encoding.UTF8.GetBytes(settings.SigningKey!));
+    public static SymmetricSecurityKey SigningKey(JwtOptions settings) =>
+        new(Encoding.UTF8.GetBytes(settings.SigningKey!));
 }

@@ -14,15 +14,21 @@ namespace CleanTemplate.Infrastructure.Persistence;
 internal static class ApplicationDatabase
 {
     /// <summary>The host's setup: connections come from the shared, pooled data source.</summary>
-    public static DbContextOptionsBuilder UseApplicationDatabase(this DbContextOptionsBuilder db, NpgsqlDataSource dataSource, DatabaseOptions options) =>
+    public static DbContextOptionsBuilder UseApplicationDatabase(
+        this DbContextOptionsBuilder db,
+        NpgsqlDataSource dataSource,
+        DatabaseOptions options) =>
         db.UseNpgsql(dataSource, npgsql => Configure(npgsql, options)).WithSharedSetup();
 
     /// <summary>
-    /// A context on <paramref name="connectionString"/> (already built with <see cref="DatabaseConnectionString.Build"/>),
-    /// or, when it is null, one for work that needs only the model (migration scripts, model checks, diagrams): such a
-    /// context fails only if it is asked to connect.
+    /// A context on <paramref name="connectionString"/> (already built with
+    /// <see cref="DatabaseConnectionString.Build"/>), or, when it is null, one for work that needs only the model
+    /// (migration scripts, model checks, diagrams): such a context fails only if it is asked to connect.
     /// </summary>
-    public static DbContextOptionsBuilder UseApplicationDatabase(this DbContextOptionsBuilder db, string? connectionString, DatabaseOptions options) =>
+    public static DbContextOptionsBuilder UseApplicationDatabase(
+        this DbContextOptionsBuilder db,
+        string? connectionString,
+        DatabaseOptions options) =>
         (connectionString is null
             ? db.UseNpgsql(npgsql => Configure(npgsql, options))
             : db.UseNpgsql(connectionString, npgsql => Configure(npgsql, options)))
@@ -32,7 +38,8 @@ internal static class ApplicationDatabase
     {
         npgsql.MigrationsAssembly(typeof(ApplicationDbContext).Assembly.FullName);
         if (options.MaxRetryCount > 0)
-            npgsql.EnableRetryOnFailure(options.MaxRetryCount, TimeSpan.FromSeconds(options.MaxRetryDelaySeconds), null);
+            npgsql.EnableRetryOnFailure(
+                options.MaxRetryCount, TimeSpan.FromSeconds(options.MaxRetryDelaySeconds), null);
     }
 
     // snake_case for every table, column, key and index (EFCore.NamingConventions), the PostgreSQL idiom, so

@@ -14,11 +14,15 @@ namespace CleanTemplate.Infrastructure.Persistence;
 
 /// <summary>
 /// The unit of work of a request or task: one instance per scope, never shared across threads. The host leases
-/// instances from a pool (see docs/dbcontext-lifetime.md), so state of its own must be reset in <see cref="DisposeAsync"/>.
+/// instances from a pool (see docs/dbcontext-lifetime.md), so state of its own must be reset in
+/// <see cref="DisposeAsync"/>.
 /// </summary>
-public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options) : DbContext(options), IReadDbContext
+public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> options)
+    : DbContext(options), IReadDbContext
 {
-    /// <summary>What this lease of the context has committed, counted by <see cref="Interceptors.CommittedWritesInterceptor"/>.</summary>
+    /// <summary>
+    /// What this lease of the context has committed, counted by <see cref="Interceptors.CommittedWritesInterceptor"/>.
+    /// </summary>
     internal CommittedWrites CommittedWrites { get; private set; } = new();
 
     public DbSet<User> Users => Set<User>();
@@ -55,7 +59,7 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
     IQueryable<Favorite> IReadDbContext.Favorites => Favorites.AsNoTracking();
     //#endif
 
-    /// <summary>Returns a pooled context to its pool (EF resets its own state); the next lease counts its writes afresh.</summary>
+    /// <summary>Returns a pooled context to its pool (EF resets its own state); the next lease counts afresh.</summary>
     public override ValueTask DisposeAsync()
     {
         CommittedWrites = new();

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CleanTemplate.Infrastructure.Persistence;
 
-/// <summary>Applies pending migrations, one migrator at a time across processes (see <see cref="MigrationLock"/>).</summary>
+/// <summary>Applies pending migrations, one migrating process at a time (<see cref="MigrationLock"/>).</summary>
 internal sealed class DatabaseMigrator(ApplicationDbContext db) : IDatabaseMigrator
 {
     public Task MigrateAsync(CancellationToken cancellationToken) =>

@@ -8,11 +8,14 @@ public sealed class DatabaseOptions
 {
     public const string SectionName = "Database";
 
-    /// <summary>Apply pending migrations when the host starts (Development default). Production runs <c>--migrate</c> once instead.</summary>
+    /// <summary>
+    /// Apply pending migrations when the host starts (Development default). Production runs <c>--migrate</c> once
+    /// instead.
+    /// </summary>
     public bool MigrateOnStartup { get; set; }
     //#if (conduit)
 
-    /// <summary>Fill the database with the sample data after migrating, if it is not there yet (Development default).</summary>
+    /// <summary>Add the sample data after migrating, if it is not there yet (Development default).</summary>
     public bool SeedOnStartup { get; set; }
     //#endif
 
@@ -25,18 +28,25 @@ public sealed class DatabaseOptions
 
     public int CommandTimeoutSeconds { get; set; } = 30;
 
-    /// <summary>Seconds after which a pooled connection is closed instead of reused (0 = never); helps behind load balancers.</summary>
+    /// <summary>
+    /// Seconds after which a pooled connection is closed instead of reused (0 = never); helps behind load balancers.
+    /// </summary>
     public int ConnectionLifetimeSeconds { get; set; }
 
     /// <summary>Seconds an idle pooled connection is kept before being closed.</summary>
     public int ConnectionIdleLifetimeSeconds { get; set; } = 300;
 
-    /// <summary>Retries of transient failures (0 disables). Retrying needs user transactions wrapped in the execution strategy.</summary>
+    /// <summary>
+    /// Retries of transient failures (0 disables). Retrying needs user transactions wrapped in the execution strategy.
+    /// </summary>
     public int MaxRetryCount { get; set; } = 3;
 
     public int MaxRetryDelaySeconds { get; set; } = 5;
 
-    /// <summary>Seconds of idleness after which a TCP keepalive is sent (0 = off); keeps connections alive through NATs and load balancers that drop quiet flows.</summary>
+    /// <summary>
+    /// Seconds of idleness after which a TCP keepalive is sent (0 = off); keeps connections alive through NATs and load
+    /// balancers that drop quiet flows.
+    /// </summary>
     public int KeepAliveSeconds { get; set; }
 
     /// <summary>
@@ -54,9 +64,11 @@ public sealed class DatabaseOptions
     /// <summary>Log every SQL command with its duration (Information). See docs/sql.md.</summary>
     public bool LogSql { get; set; }
 
-    /// <summary>Include parameter values in SQL logs. Off by default: they carry emails, password hashes and tokens.</summary>
+    /// <summary>Include parameter values in SQL logs. Off by default: they carry emails, hashes and tokens.</summary>
     public bool LogSqlParameters { get; set; }
 
-    /// <summary>Commands slower than this are logged as warnings with their SQL, whatever <see cref="LogSql"/> says (0 = off).</summary>
+    /// <summary>
+    /// Commands slower than this are logged as warnings with their SQL, whatever <see cref="LogSql"/> says (0 = off).
+    /// </summary>
     public int SlowQueryThresholdMilliseconds { get; set; } = 500;
 }

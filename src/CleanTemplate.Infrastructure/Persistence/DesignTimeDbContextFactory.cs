@@ -13,7 +13,8 @@ internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<A
     public ApplicationDbContext CreateDbContext(string[] args)
     {
         var options = new DbContextOptionsBuilder<ApplicationDbContext>();
-        options.UseApplicationDatabase(Environment.GetEnvironmentVariable("ConnectionStrings__Database"), new DatabaseOptions());
+        options.UseApplicationDatabase(
+            Environment.GetEnvironmentVariable("ConnectionStrings__Database"), new DatabaseOptions());
         return new ApplicationDbContext(options.Options);
     }
 }

@@ -16,7 +16,10 @@ internal static class MigrationLock
 {
     private const string LockName = "ef-core-migrations";
 
-    public static async Task<T> RunExclusiveAsync<T>(DbContext db, Func<Task<T>> migrate, CancellationToken cancellationToken)
+    public static async Task<T> RunExclusiveAsync<T>(
+        DbContext db,
+        Func<Task<T>> migrate,
+        CancellationToken cancellationToken)
     {
         await EnsureDatabaseExistsAsync(db, cancellationToken);
         return await AdvisoryLock.HoldForSessionAsync(db, LockName, migrate, cancellationToken);

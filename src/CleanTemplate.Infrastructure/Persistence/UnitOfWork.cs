@@ -45,7 +45,9 @@ internal sealed class UnitOfWork(ApplicationDbContext db, IMediator mediator) : 
             await mediator.Publish(Wrap(domainEvent), cancellationToken);
     }
 
-    public async Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    public async Task<T> InTransactionAsync<T>(
+        Func<CancellationToken, Task<T>> work,
+        CancellationToken cancellationToken)
     {
         if (db.Database.CurrentTransaction is not null)
             return await work(cancellationToken);

@@ -15,7 +15,7 @@ internal static class DevelopmentDatabase
     /// <summary>Created by the first migration run (the migrator creates a missing database).</summary>
     public const string DatabaseName = "development";
 
-    /// <summary>In Development with no connection string, starts the cluster and points the connection string at it.</summary>
+    /// <summary>In Development with no connection string, starts the cluster and points the connection at it.</summary>
     public static Task StartWhenUnconfiguredAsync(WebApplicationBuilder builder)
     {
         var configured = builder.Configuration.GetConnectionString(InfrastructureSetup.ConnectionStringName);
@@ -38,14 +38,17 @@ internal static class DevelopmentDatabase
             DataDirectory = Path.Combine(builder.Environment.ContentRootPath, ".data", "postgres"),
         };
         // Awaited as a plain Task: an awaiter of Task<LocalPostgresCluster> would be a field of this method's state
-        // machine, and reflecting over Web's types (endpoint discovery) would then load the launcher in every start-up.
-        var starting = LocalPostgresCluster.StartAsync(options, loggerFactory.CreateLogger(typeof(DevelopmentDatabase)));
+        // machine, and reflecting over Web's types (endpoint discovery) would load the launcher in every start-up.
+        var starting = LocalPostgresCluster.StartAsync(
+            options, loggerFactory.CreateLogger(typeof(DevelopmentDatabase)));
         await (Task)starting;
         var cluster = starting.Result;
 
         builder.Configuration.AddInMemoryCollection(
         [
-            new($"ConnectionStrings:{InfrastructureSetup.ConnectionStringName}", cluster.AdminConnectionString(DatabaseName)),
+            new(
+                $"ConnectionStrings:{InfrastructureSetup.ConnectionStringName}",
+                cluster.AdminConnectionString(DatabaseName)),
         ]);
         // Registered before every other hosted service, so it stops last: the data stays for the next run.
         builder.Services.AddHostedService(_ => new DevelopmentDatabaseLifetime(cluster, loggerFactory));

@@ -9,7 +9,9 @@ internal static class ProblemDetailsEnricher
     public static void Enrich(ProblemDetailsContext context)
     {
         context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
+        var http = context.HttpContext;
         context.ProblemDetails.Extensions.TryAdd(
-            "traceId", Activity.Current?.Id ?? context.HttpContext.Features.Get<IHttpActivityFeature>()?.Activity.Id ?? context.HttpContext.TraceIdentifier);
+            "traceId",
+            Activity.Current?.Id ?? http.Features.Get<IHttpActivityFeature>()?.Activity.Id ?? http.TraceIdentifier);
     }
 }

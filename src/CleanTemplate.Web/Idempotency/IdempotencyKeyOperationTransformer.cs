@@ -3,13 +3,19 @@ using Microsoft.OpenApi;
 
 namespace CleanTemplate.Web.Idempotency;
 
-/// <summary>Shows the optional <c>Idempotency-Key</c> header on every POST under <c>/api</c>, where the middleware honours it.</summary>
+/// <summary>
+/// Shows the optional <c>Idempotency-Key</c> header on every POST under <c>/api</c>, where the middleware honours it.
+/// </summary>
 internal sealed class IdempotencyKeyOperationTransformer : IOpenApiOperationTransformer
 {
-    public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    public Task TransformAsync(
+        OpenApiOperation operation,
+        OpenApiOperationTransformerContext context,
+        CancellationToken cancellationToken)
     {
         var endpoint = context.Description;
-        if (!HttpMethods.IsPost(endpoint.HttpMethod ?? "") || endpoint.RelativePath?.StartsWith("api/", StringComparison.Ordinal) != true)
+        if (!HttpMethods.IsPost(endpoint.HttpMethod ?? "")
+            || endpoint.RelativePath?.StartsWith("api/", StringComparison.Ordinal) != true)
             return Task.CompletedTask;
 
         operation.Parameters ??= [];
@@ -18,8 +24,15 @@ internal sealed class IdempotencyKeyOperationTransformer : IOpenApiOperationTran
             Name = IdempotencyKey.HeaderName,
             In = ParameterLocation.Header,
             Required = false,
-            Description = "Makes the request safe to retry: repeating it with the same key and body replays the first answer.",
-            Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = IdempotencyKey.MaxLength, Pattern = "^[!-~]+$" },
+            Description =
+                "Makes the request safe to retry: repeating it with the same key and body replays the first answer.",
+            Schema = new OpenApiSchema
+            {
+                Type = JsonSchemaType.String,
+                MinLength = 1,
+                MaxLength = IdempotencyKey.MaxLength,
+                Pattern = "^[!-~]+$",
+            },
         });
         return Task.CompletedTask;
     }

@@ -7,7 +7,11 @@ namespace CleanTemplate.Web.Identity;
 internal sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUser
 {
     public int? Id =>
-        int.TryParse(accessor.HttpContext?.User.FindFirst(JwtRegisteredClaimNames.Sub)?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+        int.TryParse(
+            accessor.HttpContext?.User.FindFirst(JwtRegisteredClaimNames.Sub)?.Value,
+            NumberStyles.None,
+            CultureInfo.InvariantCulture,
+            out var id)
             ? id
             : null;
 }

@@ -6,7 +6,10 @@ namespace CleanTemplate.Web.Identity;
 /// <summary>Declares the RealWorld <c>Authorization: Token &lt;jwt&gt;</c> scheme so Swagger UI can send it.</summary>
 internal sealed class TokenSecuritySchemeTransformer : IOpenApiDocumentTransformer
 {
-    public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+    public Task TransformAsync(
+        OpenApiDocument document,
+        OpenApiDocumentTransformerContext context,
+        CancellationToken cancellationToken)
     {
         document.Components ??= new OpenApiComponents();
         document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace CleanTemplate.Web.Serialization;
 
-/// <summary>Timestamps as RealWorld writes them: UTC, milliseconds, a trailing Z ("2016-02-18T03:22:56.637Z").</summary>
+/// <summary>Timestamps as RealWorld writes them: UTC, milliseconds, trailing Z ("2016-02-18T03:22:56.637Z").</summary>
 internal sealed class UtcTimestampConverter : JsonConverter<DateTimeOffset>
 {
     private const string Format = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";

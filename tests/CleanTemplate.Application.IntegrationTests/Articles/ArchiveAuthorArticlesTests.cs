@@ -29,14 +29,19 @@ public sealed class ArchiveAuthorArticlesTests(ApplicationFixture fixture) : Han
 
         result.Value.ShouldBe(2);
         Fixture.QueryCounter.Count.ShouldBe(1, string.Join("\n", Fixture.QueryCounter.Commands));
-        var articles = await Scope.Db.Articles.IgnoreQueryFilters().AsNoTracking().ToDictionaryAsync(article => article.Title);
+        var articles = await Scope.Db.Articles
+            .IgnoreQueryFilters()
+            .AsNoTracking()
+            .ToDictionaryAsync(article => article.Title);
         articles["First"].Status.ShouldBe(EntityStatus.Deleted);
         articles["First"].UpdatedAt.ShouldBe(Fixture.Clock.GetUtcNow());
         articles["Second"].Status.ShouldBe(EntityStatus.Deleted);
         articles["Deleted early"].UpdatedAt.ShouldBe(deletedEarlyAt);
         articles["Not mine"].Status.ShouldBe(EntityStatus.Active);
         articles["Not mine"].AuthorId.ShouldBe(otherAuthor);
-        articles.Values.Where(article => article.AuthorId == author).ShouldAllBe(article => article.Status == EntityStatus.Deleted);
+        articles.Values
+            .Where(article => article.AuthorId == author)
+            .ShouldAllBe(article => article.Status == EntityStatus.Deleted);
     }
 
     [Fact]

@@ -13,7 +13,9 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CleanTemplate.Application.IntegrationTests.Articles;
 
-/// <summary>Concurrency needs two sessions that really commit, so these tests use the class's database without a rollback scope.</summary>
+/// <summary>
+/// Concurrency needs two sessions that really commit, so these tests use the class's database without a rollback scope.
+/// </summary>
 public sealed class ArticleConcurrencyTests(ApplicationFixture fixture) : IClassFixture<ApplicationFixture>
 {
     [Fact]
@@ -23,12 +25,15 @@ public sealed class ArticleConcurrencyTests(ApplicationFixture fixture) : IClass
         await using var stale = Session(author);
         var staleArticle = (await stale.Get<IArticleRepository>().GetBySlugAsync(slug, CancellationToken.None))!;
 
+        var change = new UpdateArticleCommand(slug, null, null, "changed first");
         await using (var other = Session(author))
-            (await other.Get<IMediator>().Send(new UpdateArticleCommand(slug, null, null, "changed first"))).IsSuccess.ShouldBeTrue();
+            (await other.Get<IMediator>().Send(change)).IsSuccess.ShouldBeTrue();
 
         staleArticle.Delete();
-        await Should.ThrowAsync<ConcurrencyConflictException>(() => stale.Get<IUnitOfWork>().SaveChangesAsync(CancellationToken.None));
-        (await fixture.Database.ScalarAsync<string>("SELECT status FROM articles WHERE slug = @slug", ("slug", slug))).ShouldBe("Active");
+        await Should.ThrowAsync<ConcurrencyConflictException>(() =>
+            stale.Get<IUnitOfWork>().SaveChangesAsync(CancellationToken.None));
+        (await fixture.Database.ScalarAsync<string>("SELECT status FROM articles WHERE slug = @slug", ("slug", slug)))
+            .ShouldBe("Active");
     }
 
     [Fact]
@@ -43,7 +48,8 @@ public sealed class ArticleConcurrencyTests(ApplicationFixture fixture) : IClass
         var stale = await mediator.Send(new UpdateArticleCommand(slug, null, null, "lost update", read.Value.Version));
 
         stale.Error!.Kind.ShouldBe(Common.Results.ErrorKind.Conflict);
-        (await fixture.Database.ScalarAsync<string>("SELECT body FROM articles WHERE slug = @slug", ("slug", slug))).ShouldBe("second edit");
+        (await fixture.Database.ScalarAsync<string>("SELECT body FROM articles WHERE slug = @slug", ("slug", slug)))
+            .ShouldBe("second edit");
     }
 
     [Fact]
@@ -76,7 +82,8 @@ public sealed class ArticleConcurrencyTests(ApplicationFixture fixture) : IClass
         }
 
         await using var session = Session(author.Id);
-        var created = await session.Get<IMediator>().Send(new CreateArticleCommand(TestUsers.UniqueName("title "), "d", "b", null));
+        var created = await session.Get<IMediator>()
+            .Send(new CreateArticleCommand(TestUsers.UniqueName("title "), "d", "b", null));
         return (author.Id, created.Value.Slug);
     }
 

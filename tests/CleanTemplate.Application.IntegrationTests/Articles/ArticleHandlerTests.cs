@@ -21,7 +21,8 @@ public sealed class ArticleHandlerTests(ApplicationFixture fixture) : HandlerTes
         await Scope.SendAsync(new CreateArticleCommand("First", "d", "b", ["dragons", "training"]));
         await Scope.SendAsync(new CreateArticleCommand("Second", "d", "b", ["dragons", " dragons ", ""]));
 
-        (await Scope.Db.Tags.Select(tag => tag.Name).OrderBy(name => name).ToListAsync()).ShouldBe(["dragons", "training"]);
+        (await Scope.Db.Tags.Select(tag => tag.Name).OrderBy(name => name).ToListAsync())
+            .ShouldBe(["dragons", "training"]);
         (await Scope.Db.ArticleTags.CountAsync()).ShouldBe(3);
     }
 

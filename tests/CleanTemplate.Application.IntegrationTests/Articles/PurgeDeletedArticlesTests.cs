@@ -34,7 +34,8 @@ public sealed class PurgeDeletedArticlesTests(ApplicationFixture fixture) : Hand
         result.Value.ShouldBe(1);
         Fixture.QueryCounter.Count.ShouldBe(1, string.Join("\n", Fixture.QueryCounter.Commands));
         var db = Scope.Db;
-        (await db.Articles.IgnoreQueryFilters().Select(article => article.Title).OrderBy(title => title).ToListAsync()).ShouldBe(["Live", "Recent"]);
+        (await db.Articles.IgnoreQueryFilters().Select(article => article.Title).OrderBy(title => title).ToListAsync())
+            .ShouldBe(["Live", "Recent"]);
         (await db.Comments.IgnoreQueryFilters().CountAsync()).ShouldBe(0);
         (await db.Favorites.CountAsync()).ShouldBe(0);
         (await db.ArticleTags.CountAsync()).ShouldBe(0);

@@ -37,8 +37,13 @@ public sealed class UnfollowProfileTests(ApplicationFixture fixture) : HandlerTe
         var result = await Scope.SendAsync(new UnfollowProfileCommand("jake"));
 
         result.Value.Following.ShouldBeFalse();
-        var remaining = await Scope.Db.Follows.AsNoTracking().Select(follow => new { follow.FollowerId, follow.FolloweeId }).ToListAsync();
-        remaining.ShouldBe([new { FollowerId = anna.Id, FolloweeId = jake.Id }, new { FollowerId = jake.Id, FolloweeId = me.Id }], ignoreOrder: true);
+        var remaining = await Scope.Db.Follows
+            .AsNoTracking()
+            .Select(follow => new { follow.FollowerId, follow.FolloweeId })
+            .ToListAsync();
+        remaining.ShouldBe(
+            [new { FollowerId = anna.Id, FolloweeId = jake.Id }, new { FollowerId = jake.Id, FolloweeId = me.Id }],
+            ignoreOrder: true);
     }
 
     [Fact]

@@ -18,7 +18,10 @@ public sealed class RegisterUserTests(ApplicationFixture fixture) : HandlerTest(
         result.Value.Username.ShouldBe("jake");
         result.Value.Email.ShouldBe("jake@example.com");
         result.Value.Token.ShouldNotBeNullOrWhiteSpace();
-        var stored = await Scope.Db.Users.AsNoTracking().Include(user => user.Profile).SingleAsync(user => user.Username == "jake");
+        var stored = await Scope.Db.Users
+            .AsNoTracking()
+            .Include(user => user.Profile)
+            .SingleAsync(user => user.Username == "jake");
         stored.Email.ShouldBe("jake@example.com");
         stored.PasswordHash.ShouldNotContain("jakejake1");
         stored.Profile.Bio.ShouldBeNull();
@@ -30,7 +33,10 @@ public sealed class RegisterUserTests(ApplicationFixture fixture) : HandlerTest(
     {
         await Scope.SendAsync(new RegisterUserCommand("audited", "audited@example.com", "password1"));
 
-        var stored = await Scope.Db.Users.AsNoTracking().Include(user => user.Profile).SingleAsync(user => user.Username == "audited");
+        var stored = await Scope.Db.Users
+            .AsNoTracking()
+            .Include(user => user.Profile)
+            .SingleAsync(user => user.Username == "audited");
         stored.CreatedAt.ShouldBe(Fixture.Clock.GetUtcNow());
         stored.UpdatedAt.ShouldBe(stored.CreatedAt);
         stored.Status.ShouldBe(EntityStatus.Active);

@@ -17,7 +17,8 @@ public sealed class UpdateCurrentUserTests(ApplicationFixture fixture) : Handler
         Scope.CurrentUser.Id = jake.Id;
         Fixture.Clock.Advance(TimeSpan.FromMinutes(5));
 
-        var result = await Scope.SendAsync(new UpdateCurrentUserCommand(null, null, null, "I like to skateboard", "https://example.com/jake.png"));
+        var result = await Scope.SendAsync(
+            new UpdateCurrentUserCommand(null, null, null, "I like to skateboard", "https://example.com/jake.png"));
 
         result.Value.Bio.ShouldBe("I like to skateboard");
         result.Value.Username.ShouldBe("jake");
@@ -50,10 +51,14 @@ public sealed class UpdateCurrentUserTests(ApplicationFixture fixture) : Handler
         await Scope.ArrangeAsync(jake, TestUsers.New("anna", "anna@example.com"));
         Scope.CurrentUser.Id = jake.Id;
 
-        var result = await Scope.SendAsync(new UpdateCurrentUserCommand("anna@example.com", null, null, "new bio", null));
+        var result =
+            await Scope.SendAsync(new UpdateCurrentUserCommand("anna@example.com", null, null, "new bio", null));
 
         result.Error!.Fields!.Keys.ShouldBe(["email"]);
-        var stored = await Scope.Db.Users.AsNoTracking().Include(user => user.Profile).SingleAsync(user => user.Id == jake.Id);
+        var stored = await Scope.Db.Users
+            .AsNoTracking()
+            .Include(user => user.Profile)
+            .SingleAsync(user => user.Id == jake.Id);
         stored.Email.ShouldBe(jake.Email);
         stored.Profile.Bio.ShouldBeNull();
     }

@@ -25,13 +25,16 @@ internal static class ApiBenchmark
         var work = Path.Combine(Path.GetTempPath(), $"cleantemplate-api-benchmark-{Environment.ProcessId}");
         Directory.CreateDirectory(work);
         var apiDll = await ServedApp.PublishAsync(
-            Path.Combine(solutionDirectory, "src/CleanTemplate.Web/CleanTemplate.Web.csproj"), Path.Combine(work, "api"));
+            Path.Combine(solutionDirectory, "src/CleanTemplate.Web/CleanTemplate.Web.csproj"),
+            Path.Combine(work, "api"));
         var rawDll = await ServedApp.PublishAsync(
-            Path.Combine(solutionDirectory, "tests/CleanTemplate.Benchmarks.RawApi/CleanTemplate.Benchmarks.RawApi.csproj"),
+            Path.Combine(
+                solutionDirectory, "tests/CleanTemplate.Benchmarks.RawApi/CleanTemplate.Benchmarks.RawApi.csproj"),
             Path.Combine(work, "raw"));
 
         // Default durability (fsync, synchronous_commit, full_page_writes on), not the tests' tuning.
-        await using var cluster = await LocalPostgresCluster.StartAsync(LocalPostgresOptions.ForTests() with { TunedForTests = false });
+        await using var cluster =
+            await LocalPostgresCluster.StartAsync(LocalPostgresOptions.ForTests() with { TunedForTests = false });
         await using (var admin = NpgsqlDataSource.Create(cluster.AdminConnectionString()))
             await admin.CreateCommand("CREATE DATABASE conduit").ExecuteNonQueryAsync();
         var connectionString = cluster.AdminConnectionString("conduit");
@@ -57,7 +60,7 @@ internal static class ApiBenchmark
         await using var api = await ServedApp.StartAsync("api", apiDll, environment, "/health/ready", work);
         var token = await RegisterViewerAsync(api.Address);
         var slug = await ApiDataSet.SeedAsync(connectionString, ViewerName);
-        // The reference uses the connection settings the API layers on top of its connection string, prepared statements included.
+        // The reference uses the connection settings the API adds to its connection string, prepared statements too.
         var rawEnvironment = new Dictionary<string, string>(environment)
         {
             ["ConnectionStrings__Database"] = DatabaseConnectionString.Build(connectionString, new DatabaseOptions()),
@@ -79,7 +82,8 @@ internal static class ApiBenchmark
         Console.WriteLine(
             $"load: {load.Describe()}; {options.Pairs} pairs per endpoint after two rounds of " +
             $"{options.WarmUp.TotalSeconds:F0} s of warm-up per endpoint and app");
-        var postmaster = cluster.ServerProcessId ?? throw new InvalidOperationException("the PostgreSQL server is not running");
+        var postmaster = cluster.ServerProcessId
+            ?? throw new InvalidOperationException("the PostgreSQL server is not running");
 
         // Two rounds through every endpoint before any is measured: until then tiered JIT is still compiling, and
         // methods shared by the endpoints would bill their final compilations to whichever endpoint runs first.
@@ -103,14 +107,18 @@ internal static class ApiBenchmark
                 foreach (var app in order)
                 {
                     var profile = app == api && options.ProfileFolder is { } folder
-                        ? Perf.RecordAsync(app.ProcessId, Path.Combine(folder, $"{endpoints.IndexOf(endpoint)}-{pair}.perf.data"), options.Duration)
+                        ? Perf.RecordAsync(
+                            app.ProcessId,
+                            Path.Combine(folder, $"{endpoints.IndexOf(endpoint)}-{pair}.perf.data"),
+                            options.Duration)
                         : Task.CompletedTask;
                     runs[app] = await MeasureAsync(load, app, endpoint, postmaster);
                     await profile;
                 }
                 pairs.Add((runs[api], runs[raw]));
                 Console.WriteLine($"{endpoint.Name}, pair {pair + 1}: {runs[api].Format("api")}");
-                Console.WriteLine($"{"",-38}         {runs[raw].Format("raw")}  ratio {runs[api].RequestsPerSecond / runs[raw].RequestsPerSecond:F2}");
+                var ratio = runs[api].RequestsPerSecond / runs[raw].RequestsPerSecond;
+                Console.WriteLine($"{"",-38}         {runs[raw].Format("raw")}  ratio {ratio:F2}");
             }
 
             rows.Add(Summarise(endpoint, pairs));
@@ -119,7 +127,8 @@ internal static class ApiBenchmark
         Directory.Delete(work, recursive: true);
         return
         [
-            $"API against the raw-Npgsql reference ({load.Describe()}, {options.Pairs} pairs, medians; ratio = this API's req/s / raw's, median of the pairs (min-max)):",
+            $"API against the raw-Npgsql reference ({load.Describe()}, {options.Pairs} pairs, medians; " +
+                "ratio = this API's req/s / raw's, median of the pairs (min-max)):",
             "| endpoint | this API | raw Npgsql | ratio | CPU ms/req api/raw (db api/raw) | alloc KB/req api/raw |",
             "|---|---|---|---|---|---|",
             .. rows,
@@ -129,7 +138,8 @@ internal static class ApiBenchmark
     private static async Task<string> RegisterViewerAsync(Uri api)
     {
         using var client = new HttpClient { BaseAddress = api };
-        var registration = new { user = new { username = ViewerName, email = "viewer@example.com", password = "benchmark-password" } };
+        var registration =
+            new { user = new { username = ViewerName, email = "viewer@example.com", password = "benchmark-password" } };
         using var response = await client.PostAsJsonAsync("/api/users", registration);
         response.EnsureSuccessStatusCode();
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
@@ -157,7 +167,11 @@ internal static class ApiBenchmark
             raw: ...{Excerpt(rawBody, firstDifference)}
             """);
 
-        static string Excerpt(byte[] body, int at) => Encoding.UTF8.GetString(body, Math.Max(0, at - 60), Math.Min(body.Length, at + 60) - Math.Max(0, at - 60));
+        static string Excerpt(byte[] body, int at)
+        {
+            var start = Math.Max(0, at - 60);
+            return Encoding.UTF8.GetString(body, start, Math.Min(body.Length, at + 60) - start);
+        }
     }
 
     private static async Task<(string Headers, byte[] Body)> FetchAsync(ServedApp app, Endpoint endpoint)
@@ -171,7 +185,8 @@ internal static class ApiBenchmark
             .Where(header => header.Key != "Date")
             .Select(header => $"  {header.Key}: {string.Join(", ", header.Value)}")
             .Order(StringComparer.Ordinal);
-        return ($"  status {(int)response.StatusCode}\n" + string.Join('\n', headers), await response.Content.ReadAsByteArrayAsync());
+        var head = $"  status {(int)response.StatusCode}\n" + string.Join('\n', headers);
+        return (head, await response.Content.ReadAsByteArrayAsync());
     }
 
     private static async Task<AppRun> MeasureAsync(LoadGenerator load, ServedApp app, Endpoint endpoint, int postmaster)
@@ -182,7 +197,10 @@ internal static class ApiBenchmark
         var serverAfter = ServerCpu.Read(postmaster);
         var spent = await app.ReadCountersAsync() - before;
         if (result.Failed > 0)
-            throw new InvalidOperationException($"{app.Name}: {result.Failed} of {result.Requests} requests to {endpoint.Path} failed");
+        {
+            throw new InvalidOperationException(
+                $"{app.Name}: {result.Failed} of {result.Requests} requests to {endpoint.Path} failed");
+        }
         return new AppRun(result, spent, serverAfter - serverBefore);
     }
 
@@ -192,18 +210,27 @@ internal static class ApiBenchmark
         var api = pairs.Select(pair => pair.Api).ToList();
         var raw = pairs.Select(pair => pair.Raw).ToList();
         return string.Create(CultureInfo.InvariantCulture,
-            $"| `{endpoint.Name}` | {Median(api, run => run.RequestsPerSecond):F0} req/s, p50 {Median(api, run => run.Load.P50Milliseconds):F1} ms, p99 {Median(api, run => run.Load.P99Milliseconds):F1} ms " +
-            $"| {Median(raw, run => run.RequestsPerSecond):F0} req/s, p50 {Median(raw, run => run.Load.P50Milliseconds):F1} ms, p99 {Median(raw, run => run.Load.P99Milliseconds):F1} ms " +
+            $"| `{endpoint.Name}` | {Median(api, run => run.RequestsPerSecond):F0} req/s, " +
+            $"p50 {Median(api, run => run.Load.P50Milliseconds):F1} ms, " +
+            $"p99 {Median(api, run => run.Load.P99Milliseconds):F1} ms " +
+            $"| {Median(raw, run => run.RequestsPerSecond):F0} req/s, " +
+            $"p50 {Median(raw, run => run.Load.P50Milliseconds):F1} ms, " +
+            $"p99 {Median(raw, run => run.Load.P99Milliseconds):F1} ms " +
             $"| **{Median(ratios):F2}** ({ratios[0]:F2}-{ratios[^1]:F2}) " +
-            $"| {Median(api, run => run.CpuMillisecondsPerRequest):F2} / {Median(raw, run => run.CpuMillisecondsPerRequest):F2} " +
-            $"({Median(api, run => run.ServerCpuMillisecondsPerRequest):F2} / {Median(raw, run => run.ServerCpuMillisecondsPerRequest):F2}) " +
+            $"| {Median(api, run => run.CpuMillisecondsPerRequest):F2} / " +
+            $"{Median(raw, run => run.CpuMillisecondsPerRequest):F2} " +
+            $"({Median(api, run => run.ServerCpuMillisecondsPerRequest):F2} / " +
+            $"{Median(raw, run => run.ServerCpuMillisecondsPerRequest):F2}) " +
             $"| {Median(api, run => run.KilobytesPerRequest):F1} / {Median(raw, run => run.KilobytesPerRequest):F1} |");
     }
 
-    private static double Median<T>(IEnumerable<T> items, Func<T, double> value) => Median(items.Select(value).Order().ToList());
+    private static double Median<T>(IEnumerable<T> items, Func<T, double> value) =>
+        Median(items.Select(value).Order().ToList());
 
     private static double Median(List<double> sorted) =>
-        sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+        sorted.Count % 2 == 1
+            ? sorted[sorted.Count / 2]
+            : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
 
     private sealed record Endpoint(string Name, string Path, string? Authorization);
 
@@ -218,8 +245,10 @@ internal static class ApiBenchmark
         public double KilobytesPerRequest => Spent.AllocatedBytes / 1024.0 / Load.Requests;
 
         public string Format(string name) => string.Create(CultureInfo.InvariantCulture,
-            $"{name} {RequestsPerSecond,7:F0} req/s, p50 {Load.P50Milliseconds,6:F1} ms, p99 {Load.P99Milliseconds,6:F1} ms, " +
-            $"CPU {CpuMillisecondsPerRequest:F2} ms/req (db {ServerCpuMillisecondsPerRequest:F2}), {KilobytesPerRequest,6:F1} KB/req, " +
+            $"{name} {RequestsPerSecond,7:F0} req/s, " +
+            $"p50 {Load.P50Milliseconds,6:F1} ms, p99 {Load.P99Milliseconds,6:F1} ms, " +
+            $"CPU {CpuMillisecondsPerRequest:F2} ms/req (db {ServerCpuMillisecondsPerRequest:F2}), " +
+            $"{KilobytesPerRequest,6:F1} KB/req, " +
             $"JIT {Spent.JitMethods * 1000.0 / Load.Requests:F1} methods/1k req, gen0 {Spent.Gen0Collections}");
     }
 }
@@ -228,7 +257,12 @@ internal static class ApiBenchmark
 /// <param name="ProfileFolder">When set (<c>--api-profile DIR</c>), <c>perf record</c> samples the API during its runs
 /// into DIR; read with <c>perf report -i DIR/0-0.perf.data</c>. The sampling costs CPU, so the figures of such a run
 /// are lower.</param>
-internal sealed record ApiBenchmarkOptions(int Pairs, TimeSpan Duration, TimeSpan WarmUp, int Connections, string? ProfileFolder);
+internal sealed record ApiBenchmarkOptions(
+    int Pairs,
+    TimeSpan Duration,
+    TimeSpan WarmUp,
+    int Connections,
+    string? ProfileFolder);
 
 /// <summary>Linux <c>perf</c>, for the profile of a run (<c>apt-get install linux-perf</c>).</summary>
 internal static class Perf

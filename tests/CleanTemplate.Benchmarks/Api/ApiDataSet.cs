@@ -75,7 +75,10 @@ internal static class ApiDataSet
         ON CONFLICT DO NOTHING;
         """;
 
-    /// <summary>Adds the data set around the already registered <paramref name="viewer"/>; returns the slug the single-article run reads.</summary>
+    /// <summary>
+    /// Adds the data set around the already registered <paramref name="viewer"/>; returns the slug the single-article
+    /// run reads.
+    /// </summary>
     public static async Task<string> SeedAsync(string connectionString, string viewer)
     {
         await using var dataSource = NpgsqlDataSource.Create(connectionString);

@@ -5,7 +5,7 @@ namespace CleanTemplate.Benchmarks.Api;
 /// <summary>The programs the API benchmark runs: the apps it serves, dotnet publish, wrk and perf.</summary>
 internal static class ChildProcess
 {
-    /// <summary>Both output pipes redirected, so the caller must drain them (see <see cref="RunToEndAsync"/>).</summary>
+    /// <summary>Both output pipes redirected: the caller must drain them (<see cref="RunToEndAsync"/> does).</summary>
     public static ProcessStartInfo StartInfo(
         string file,
         IEnumerable<string> arguments,

@@ -6,7 +6,12 @@ using System.Text.RegularExpressions;
 namespace CleanTemplate.Benchmarks.Api;
 
 /// <summary>What one bounded load run measured from the client's side.</summary>
-internal sealed record LoadResult(long Requests, TimeSpan Elapsed, double P50Milliseconds, double P99Milliseconds, long Failed)
+internal sealed record LoadResult(
+    long Requests,
+    TimeSpan Elapsed,
+    double P50Milliseconds,
+    double P99Milliseconds,
+    long Failed)
 {
     public double RequestsPerSecond => Requests / Elapsed.TotalSeconds;
 }
@@ -39,7 +44,9 @@ internal sealed partial class LoadGenerator(int connections, TimeSpan duration)
         if (exitCode != 0 || RequestsLine().Match(output) is not { Success: true } requests)
             throw new InvalidOperationException($"wrk failed ({exitCode}):\n{output}{error}");
 
-        var failed = NonSuccessLine().Match(output) is { Success: true } nonSuccess ? long.Parse(nonSuccess.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
+        var failed = NonSuccessLine().Match(output) is { Success: true } nonSuccess
+            ? long.Parse(nonSuccess.Groups[1].Value, CultureInfo.InvariantCulture)
+            : 0;
         failed += ErrorsLine().Match(output) is { Success: true } errors
             ? errors.Groups.Values.Skip(1).Sum(group => long.Parse(group.Value, CultureInfo.InvariantCulture))
             : 0;
@@ -81,19 +88,24 @@ internal sealed partial class LoadGenerator(int connections, TimeSpan duration)
         return new LoadResult(all.Count, elapsed, At(all, 0.50), At(all, 0.99), failed);
 
         static double At(List<double> sorted, double fraction) =>
-            sorted.Count == 0 ? double.NaN : sorted[(int)Math.Min(sorted.Count - 1, Math.Round(fraction * (sorted.Count - 1)))];
+            sorted.Count == 0
+                ? double.NaN
+                : sorted[(int)Math.Min(sorted.Count - 1, Math.Round(fraction * (sorted.Count - 1)))];
     }
 
     private static double Percentile(string output, string label)
     {
-        var match = Regex.Match(output, $@"^\s*{Regex.Escape(label)}\s+([\d.]+)(us|ms|s|m)\s*$", RegexOptions.Multiline);
+        var match = Regex.Match(
+            output, $@"^\s*{Regex.Escape(label)}\s+([\d.]+)(us|ms|s|m)\s*$", RegexOptions.Multiline);
         return match.Success ? Milliseconds(match.Groups[1].Value, match.Groups[2].Value) : double.NaN;
     }
 
-    private static TimeSpan Duration(string text) => TimeSpan.FromMilliseconds(
-        Milliseconds(text.TrimEnd('s', 'm', 'u'), text.EndsWith("ms", StringComparison.Ordinal) ? "ms" : text.EndsWith('m') ? "m" : "s"));
+    private static TimeSpan Duration(string text) => TimeSpan.FromMilliseconds(Milliseconds(
+        text.TrimEnd('s', 'm', 'u'),
+        text.EndsWith("ms", StringComparison.Ordinal) ? "ms" : text.EndsWith('m') ? "m" : "s"));
 
-    private static double Milliseconds(string number, string unit) => double.Parse(number, CultureInfo.InvariantCulture) * unit switch
+    private static double Milliseconds(string number, string unit) =>
+        double.Parse(number, CultureInfo.InvariantCulture) * unit switch
     {
         "us" => 0.001,
         "ms" => 1,

@@ -29,7 +29,10 @@ internal sealed class ServedApp : IAsyncDisposable
 
     public int ProcessId => process.Id;
 
-    /// <summary><c>dotnet publish -c Release</c> of <paramref name="project"/> into <paramref name="output"/>; returns the app's dll.</summary>
+    /// <summary>
+    /// <c>dotnet publish -c Release</c> of <paramref name="project"/> into <paramref name="output"/>; returns the app's
+    /// dll.
+    /// </summary>
     public static async Task<string> PublishAsync(string project, string output)
     {
         Console.WriteLine($"publishing {Path.GetFileName(project)} ...");
@@ -40,10 +43,14 @@ internal sealed class ServedApp : IAsyncDisposable
         return Path.Combine(output, Path.GetFileNameWithoutExtension(project) + ".dll");
     }
 
-    /// <summary>Runs the app once with <paramref name="arguments"/> (for example <c>--migrate</c>) and waits for it.</summary>
-    public static async Task RunOnceAsync(string dll, IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    /// <summary>Runs the app once with <paramref name="arguments"/> (<c>--migrate</c>, say) and waits for it.</summary>
+    public static async Task RunOnceAsync(
+        string dll,
+        IReadOnlyDictionary<string, string> environment,
+        params string[] arguments)
     {
-        var result = await ChildProcess.RunToEndAsync("dotnet", [dll, .. arguments], environment, Path.GetDirectoryName(dll));
+        var result =
+            await ChildProcess.RunToEndAsync("dotnet", [dll, .. arguments], environment, Path.GetDirectoryName(dll));
         if (result.ExitCode != 0)
         {
             throw new InvalidOperationException(
@@ -51,9 +58,13 @@ internal sealed class ServedApp : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts the app on a free loopback port and returns once <paramref name="readyPath"/> answers 2xx.</summary>
+    /// <summary>Starts the app on a free port; returns once <paramref name="readyPath"/> answers 2xx.</summary>
     public static async Task<ServedApp> StartAsync(
-        string name, string dll, IReadOnlyDictionary<string, string> environment, string readyPath, string logFolder)
+        string name,
+        string dll,
+        IReadOnlyDictionary<string, string> environment,
+        string readyPath,
+        string logFolder)
     {
         var port = FreeLoopbackPort();
         var address = new Uri($"http://127.0.0.1:{port}");
@@ -76,7 +87,10 @@ internal sealed class ServedApp : IAsyncDisposable
         while (true)
         {
             if (process.HasExited)
-                throw new InvalidOperationException($"{name} exited with {process.ExitCode} before answering; see {logFolder}/{name}.log");
+            {
+                throw new InvalidOperationException(
+                    $"{name} exited with {process.ExitCode} before answering; see {logFolder}/{name}.log");
+            }
             try
             {
                 if ((await client.GetAsync(readyPath)).IsSuccessStatusCode && File.Exists(probeSocket))
@@ -89,7 +103,8 @@ internal sealed class ServedApp : IAsyncDisposable
             if (deadline.Elapsed > TimeSpan.FromSeconds(60))
             {
                 await app.DisposeAsync();
-                throw new TimeoutException($"{name} did not answer {readyPath} within 60 s; see {logFolder}/{name}.log");
+                throw new TimeoutException(
+                    $"{name} did not answer {readyPath} within 60 s; see {logFolder}/{name}.log");
             }
 
             await Task.Delay(200);

@@ -52,7 +52,8 @@ internal static class ServerCpu
 
         var afterName = text[(text.LastIndexOf(')') + 2)..].Split(' ');
         return afterName.Take(15)
-            .Select(field => long.TryParse(field, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : 0)
+            .Select(field =>
+                long.TryParse(field, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : 0)
             .ToArray();
     }
 }

@@ -27,7 +27,9 @@ internal static class StartupHook
         new Thread(() => Serve(listener)) { IsBackground = true, Name = "benchmark probe" }.Start();
     }
 
-    /// <summary>The counters as one line; <see cref="CleanTemplate.Benchmarks.Api.ProcessCounters"/> reads it back.</summary>
+    /// <summary>
+    /// The counters as one line; <see cref="CleanTemplate.Benchmarks.Api.ProcessCounters"/> reads it back.
+    /// </summary>
     public static string Snapshot() => string.Create(
         CultureInfo.InvariantCulture,
         $"{GC.GetTotalAllocatedBytes(precise: true)} {Process.GetCurrentProcess().TotalProcessorTime.Ticks} " +

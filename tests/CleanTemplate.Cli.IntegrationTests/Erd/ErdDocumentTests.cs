@@ -15,7 +15,10 @@ public sealed class ErdDocumentTests
         var path = Path.Combine(RepositoryRoot(), "docs", "erd.md");
         var committed = File.Exists(path) ? File.ReadAllText(path).ReplaceLineEndings("\n") : "(missing)";
 
-        committed.ShouldBe(Generated, $"docs/erd.md is stale: run `{MermaidErd.GenerateCommand}` from the repository root and commit the result.");
+        committed.ShouldBe(
+            Generated,
+            $"docs/erd.md is stale: run `{MermaidErd.GenerateCommand}` from the repository root "
+            + "and commit the result.");
     }
 
     [Fact]

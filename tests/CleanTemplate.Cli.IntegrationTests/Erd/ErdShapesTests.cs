@@ -7,8 +7,8 @@ namespace CleanTemplate.Cli.IntegrationTests.Erd;
 
 /// <summary>
 /// The relationship shapes a Conduit model grows into, on a model of their own: composite keys, a self-referencing
-/// many-to-many through a join entity (follows), an implicit many-to-many join table, a shared-key one-to-one, an optional
-/// foreign key, and composite and partial unique indexes.
+/// many-to-many through a join entity (follows), an implicit many-to-many join table, a shared-key one-to-one, an
+/// optional foreign key, and composite and partial unique indexes.
 /// </summary>
 public sealed class ErdShapesTests
 {

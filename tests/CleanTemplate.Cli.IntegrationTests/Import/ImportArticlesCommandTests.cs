@@ -11,7 +11,9 @@ public sealed class ImportArticlesCommandTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = await PostgresTestDatabase.CreateAsync();
-        await _database.ExecuteAsync("INSERT INTO users (username, email, password_hash, created_at, updated_at, status) VALUES ('jake', 'jake@example.com', 'x', now(), now(), 'Active')");
+        await _database.ExecuteAsync(
+            "INSERT INTO users (username, email, password_hash, created_at, updated_at, status) "
+            + "VALUES ('jake', 'jake@example.com', 'x', now(), now(), 'Active')");
         _folder = Directory.CreateTempSubdirectory("import-").FullName;
     }
 
@@ -24,7 +26,9 @@ public sealed class ImportArticlesCommandTests : IAsyncLifetime
     [Fact]
     public async Task Importing_a_csv_file_writes_the_articles_and_reports_them()
     {
-        var file = await WriteAsync("articles.csv", "author,title,description,body,tags\njake,First,d,b,dragons;training\njake,Second,d,b,dragons\n");
+        var file = await WriteAsync("articles.csv", "author,title,description,body,tags\n"
+            + "jake,First,d,b,dragons;training\n"
+            + "jake,Second,d,b,dragons\n");
 
         var result = await CliRun.DbAsync(_database, "import", "articles", file);
 
@@ -36,7 +40,9 @@ public sealed class ImportArticlesCommandTests : IAsyncLifetime
     [Fact]
     public async Task A_bad_row_fails_with_its_line_and_imports_nothing()
     {
-        var file = await WriteAsync("articles.csv", "author,title,description,body,tags\njake,First,d,b,dragons\nnobody,Second,d,b,cats\n");
+        var file = await WriteAsync("articles.csv", "author,title,description,body,tags\n"
+            + "jake,First,d,b,dragons\n"
+            + "nobody,Second,d,b,cats\n");
 
         var result = await CliRun.DbAsync(_database, "import", "articles", file);
 

@@ -24,7 +24,9 @@ public sealed class ConcurrentMigrationTests
             await using var first = WithoutRetries(database);
             await using var second = WithoutRetries(database);
 
-            await Task.WhenAll(new DatabaseMigrator(first).MigrateAsync(CancellationToken.None), new DatabaseMigrator(second).MigrateAsync(CancellationToken.None));
+            await Task.WhenAll(
+                new DatabaseMigrator(first).MigrateAsync(CancellationToken.None),
+                new DatabaseMigrator(second).MigrateAsync(CancellationToken.None));
 
             (await HistoryRowsAsync(database)).ShouldBe(MigrationIds.All);
             SchemaJson.Deserialize(await CliRun.DescribeJsonAsync(database)).Tables.Select(table => table.Name)
@@ -43,7 +45,8 @@ public sealed class ConcurrentMigrationTests
     private static async Task<List<string>> HistoryRowsAsync(PostgresTestDatabase database)
     {
         await using var connection = await database.OpenConnectionAsync();
-        await using var command = new NpgsqlCommand("""SELECT "MigrationId" FROM "__EFMigrationsHistory" ORDER BY 1""", connection);
+        await using var command = new NpgsqlCommand(
+            """SELECT "MigrationId" FROM "__EFMigrationsHistory" ORDER BY 1""", connection);
         await using var reader = await command.ExecuteReaderAsync();
         var ids = new List<string>();
         while (await reader.ReadAsync())

@@ -46,7 +46,8 @@ public sealed class FirstMigrationLogTests
         await MigrateAsync(database, searchPath, logs);
 
         logs.Entries.Where(entry => entry.Level >= LogLevel.Error).ShouldBeEmpty();
-        logs.Entries.ShouldNotContain(entry => entry.Message.StartsWith("Applying migration", StringComparison.Ordinal));
+        logs.Entries.ShouldNotContain(entry =>
+            entry.Message.StartsWith("Applying migration", StringComparison.Ordinal));
         (await AppliedMigrationsAsync(database, searchPath)).ShouldBe(MigrationIds.All);
     }
 
@@ -59,9 +60,13 @@ public sealed class FirstMigrationLogTests
     }
 
     // Everything EF logs, at every level, while the app's migrator runs on a context composed the app's way.
-    private static async Task MigrateAsync(PostgresTestDatabase database, string? searchPath, CapturingLoggerProvider logs)
+    private static async Task MigrateAsync(
+        PostgresTestDatabase database,
+        string? searchPath,
+        CapturingLoggerProvider logs)
     {
-        using var loggerFactory = LoggerFactory.Create(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
+        using var loggerFactory =
+            LoggerFactory.Create(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
         await using var db = CreateDbContext(database, searchPath, loggerFactory);
         await new DatabaseMigrator(db).MigrateAsync(CancellationToken.None);
     }
@@ -72,11 +77,16 @@ public sealed class FirstMigrationLogTests
         return [.. await db.Database.GetAppliedMigrationsAsync()];
     }
 
-    private static ApplicationDbContext CreateDbContext(PostgresTestDatabase database, string? searchPath, ILoggerFactory? loggerFactory)
+    private static ApplicationDbContext CreateDbContext(
+        PostgresTestDatabase database,
+        string? searchPath,
+        ILoggerFactory? loggerFactory)
     {
-        var connectionString = new NpgsqlConnectionStringBuilder(database.ConnectionString) { SearchPath = searchPath }.ConnectionString;
+        var connectionString =
+            new NpgsqlConnectionStringBuilder(database.ConnectionString) { SearchPath = searchPath }.ConnectionString;
         var options = new DbContextOptionsBuilder<ApplicationDbContext>();
-        options.UseApplicationDatabase(connectionString, new DatabaseOptions { MaxRetryCount = 0 }).UseLoggerFactory(loggerFactory);
+        options.UseApplicationDatabase(connectionString, new DatabaseOptions { MaxRetryCount = 0 })
+            .UseLoggerFactory(loggerFactory);
         return new ApplicationDbContext(options.Options);
     }
 }

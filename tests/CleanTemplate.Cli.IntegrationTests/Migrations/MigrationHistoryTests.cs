@@ -30,8 +30,8 @@ public sealed class MigrationHistoryTests
         history.ShouldSucceed();
         var (appliedAt, serverNow) = await AppliedAtAsync(database, MigrationIds.Latest);
         (serverNow - appliedAt).ShouldBeLessThan(TimeSpan.FromMinutes(1));
-        history.Output.ShouldMatch(
-            $@"{MigrationIds.Latest}\s*│[^│]*│\s*applied\s*│\s*{appliedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)}\s*│");
+        var appliedText = appliedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+        history.Output.ShouldMatch($@"{MigrationIds.Latest}\s*│[^│]*│\s*applied\s*│\s*{appliedText}\s*│");
     }
 
     [Fact]
@@ -39,7 +39,9 @@ public sealed class MigrationHistoryTests
     {
         await using var database = await PostgresTestDatabase.CreateAsync();
         await using (var connection = await database.OpenConnectionAsync())
-        await using (var command = new NpgsqlCommand("""INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion") VALUES (@id, '10.0.0')""", connection))
+        await using (var command = new NpgsqlCommand(
+            """INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion") VALUES (@id, '10.0.0')""",
+            connection))
         {
             command.Parameters.AddWithValue("id", "29991231000000_FromAnotherBranch");
             await command.ExecuteNonQueryAsync();
@@ -47,13 +49,17 @@ public sealed class MigrationHistoryTests
 
         var history = await CliRun.DbAsync(database, "history");
 
-        history.Output.ShouldMatch(@"29991231000000_FromAnotherBranch\s*│[^│]*│\s*applied, not in this build\s*│");
+        history.Output.ShouldMatch(
+            @"29991231000000_FromAnotherBranch\s*│[^│]*│\s*applied, not in this build\s*│");
     }
 
-    private static async Task<(DateTimeOffset AppliedAt, DateTimeOffset ServerNow)> AppliedAtAsync(PostgresTestDatabase database, string id)
+    private static async Task<(DateTimeOffset AppliedAt, DateTimeOffset ServerNow)> AppliedAtAsync(
+        PostgresTestDatabase database,
+        string id)
     {
         await using var connection = await database.OpenConnectionAsync();
-        await using var command = new NpgsqlCommand("""SELECT "AppliedAt", now() FROM "__EFMigrationsHistory" WHERE "MigrationId" = @id""", connection);
+        await using var command = new NpgsqlCommand(
+            """SELECT "AppliedAt", now() FROM "__EFMigrationsHistory" WHERE "MigrationId" = @id""", connection);
         command.Parameters.AddWithValue("id", id);
         await using var reader = await command.ExecuteReaderAsync();
         (await reader.ReadAsync()).ShouldBeTrue($"{id} is not in the history table");

@@ -24,7 +24,8 @@ public sealed class MigrationRoundTripTests
         down.ShouldSucceed();
         down.Output.ShouldContain($"Reverted {MigrationIds.Latest}");
         down.Output.ShouldContain("Current: none");
-        SchemaJson.Deserialize(await CliRun.DescribeJsonAsync(database)).Tables.Select(table => table.Name).ShouldBe(["__EFMigrationsHistory"]);
+        SchemaJson.Deserialize(await CliRun.DescribeJsonAsync(database)).Tables.Select(table => table.Name)
+            .ShouldBe(["__EFMigrationsHistory"]);
 
         (await CliRun.DbAsync(database, "upgrade")).ShouldSucceed();
         (await CliRun.DescribeJsonAsync(database)).ShouldBe(migrated);

@@ -14,7 +14,10 @@ public sealed class MigrationScriptTests
         script.Output.ShouldContain("CREATE TABLE IF NOT EXISTS \"__EFMigrationsHistory\"");
         script.Output.ShouldContain("\"AppliedAt\" timestamp with time zone NOT NULL DEFAULT (now())");
         foreach (var id in MigrationIds.All)
-            script.Output.ShouldContain($"IF NOT EXISTS(SELECT 1 FROM \"__EFMigrationsHistory\" WHERE \"MigrationId\" = '{id}')");
+        {
+            script.Output.ShouldContain(
+                $"IF NOT EXISTS(SELECT 1 FROM \"__EFMigrationsHistory\" WHERE \"MigrationId\" = '{id}')");
+        }
     }
 
     [Fact]

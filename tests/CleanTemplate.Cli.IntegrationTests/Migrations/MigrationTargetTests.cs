@@ -23,7 +23,8 @@ public sealed class MigrationTargetTests
 
     [Fact]
     public void Downgrade_to_a_migration_that_is_not_applied_is_refused() =>
-        Should.Throw<UsageException>(() => MigrationTarget.ForDowngrade(Known, Known[..1], "Third")).Message.ShouldContain("is not applied");
+        Should.Throw<UsageException>(() => MigrationTarget.ForDowngrade(Known, Known[..1], "Third"))
+            .Message.ShouldContain("is not applied");
 
     [Fact]
     public void Upgrade_without_a_target_goes_to_the_latest() =>
@@ -31,7 +32,8 @@ public sealed class MigrationTargetTests
 
     [Fact]
     public void Upgrade_to_an_older_migration_is_refused_instead_of_reverting() =>
-        Should.Throw<UsageException>(() => MigrationTarget.ForUpgrade(Known, Known, "First")).Message.ShouldContain("db downgrade");
+        Should.Throw<UsageException>(() => MigrationTarget.ForUpgrade(Known, Known, "First"))
+            .Message.ShouldContain("db downgrade");
 
     [Fact]
     public async Task An_unknown_migration_is_a_usage_error()
@@ -65,7 +67,8 @@ public sealed class MigrationTargetTests
     [Fact]
     public async Task An_unreachable_server_is_a_failure_with_one_line_saying_why()
     {
-        var current = await CliRun.RunAsync("db", "current", "--connection", "Host=127.0.0.1;Port=1;Database=none;Timeout=2");
+        var current =
+            await CliRun.RunAsync("db", "current", "--connection", "Host=127.0.0.1;Port=1;Database=none;Timeout=2");
 
         current.ShouldExitWith(ExitCodes.Failure);
         current.Error.ShouldStartWith("db current failed: ");

@@ -22,7 +22,8 @@ public sealed class ModelCheckTests
     [Fact]
     public async Task Check_fails_and_says_what_to_do_when_the_model_has_an_unmigrated_change()
     {
-        await using var changed = ModelOnlyDbContext.Create(options => options.ReplaceService<IModelCustomizer, NicknameAddingCustomizer>());
+        await using var changed = ModelOnlyDbContext.Create(options =>
+            options.ReplaceService<IModelCustomizer, NicknameAddingCustomizer>());
         await using var output = new StringWriter();
         await using var error = new StringWriter();
 
@@ -33,7 +34,8 @@ public sealed class ModelCheckTests
     }
 
     /// <summary>A model change with no migration: what forgetting <c>dotnet ef migrations add</c> looks like.</summary>
-    private sealed class NicknameAddingCustomizer(ModelCustomizerDependencies dependencies) : RelationalModelCustomizer(dependencies)
+    private sealed class NicknameAddingCustomizer(ModelCustomizerDependencies dependencies)
+        : RelationalModelCustomizer(dependencies)
     {
         public override void Customize(ModelBuilder modelBuilder, DbContext context)
         {

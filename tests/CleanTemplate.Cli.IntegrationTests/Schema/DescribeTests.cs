@@ -13,10 +13,13 @@ public sealed class DescribeTests(PostgresDatabaseFixture fixture) : IClassFixtu
 
         described.ShouldSucceed();
         described.Output.ShouldContain("public.users");
-        described.Output.ShouldMatch(@"│\s*1\s*│\s*id\s*│\s*integer\s*│\s*no\s*│\s*generated always as identity\s*│");
+        described.Output.ShouldMatch(
+            @"│\s*1\s*│\s*id\s*│\s*integer\s*│\s*no\s*│\s*generated always as identity\s*│");
         described.Output.ShouldMatch(@"│\s*email\s*│\s*character varying\(256\)\s*│\s*no\s*│");
-        described.Output.ShouldMatch(@"│\s*fk_user_profiles_users_id\s*│\s*foreign key\s*│\s*id\s*│\s*FOREIGN KEY \(id\) REFERENCES users\(id\) ON DELETE CASCADE\s*│");
-        described.Output.ShouldMatch(@"│\s*ix_users_email\s*│\s*yes\s*│\s*CREATE UNIQUE INDEX ix_users_email ON public\.users USING btree \(email\)\s*│");
+        described.Output.ShouldMatch(@"│\s*fk_user_profiles_users_id\s*│\s*foreign key\s*│\s*id\s*│"
+            + @"\s*FOREIGN KEY \(id\) REFERENCES users\(id\) ON DELETE CASCADE\s*│");
+        described.Output.ShouldMatch(@"│\s*ix_users_email\s*│\s*yes\s*│"
+            + @"\s*CREATE UNIQUE INDEX ix_users_email ON public\.users USING btree \(email\)\s*│");
     }
 
     [Fact]
@@ -38,7 +41,10 @@ public sealed class DescribeTests(PostgresDatabaseFixture fixture) : IClassFixtu
         (foreignKey.Name, foreignKey.ReferencedTable).ShouldBe(("fk_user_profiles_users_id", "public.users"));
         foreignKey.ReferencedColumns.ShouldBe(["id"]);
         profiles.Indexes.ShouldHaveSingleItem().ShouldBe(new IndexSchema(
-            "pk_user_profiles", Unique: true, BacksConstraint: true, "CREATE UNIQUE INDEX pk_user_profiles ON public.user_profiles USING btree (id)"));
+            "pk_user_profiles",
+            Unique: true,
+            BacksConstraint: true,
+            "CREATE UNIQUE INDEX pk_user_profiles ON public.user_profiles USING btree (id)"));
     }
 
     [Fact]

@@ -19,7 +19,7 @@ internal static class CliRun
     public static Task<CliResult> DbAsync(PostgresTestDatabase database, params string[] verb) =>
         RunAsync(["db", .. verb, "--connection", database.ConnectionString]);
 
-    /// <summary>The database's schema as <c>db describe --json</c> prints it, after checking the command succeeded.</summary>
+    /// <summary>The schema as <c>db describe --json</c> prints it, checking the command succeeded.</summary>
     public static async Task<string> DescribeJsonAsync(PostgresTestDatabase database)
     {
         var described = await DbAsync(database, "describe", "--json");

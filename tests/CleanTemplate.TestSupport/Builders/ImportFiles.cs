@@ -17,14 +17,16 @@ public static class ImportFiles
 
     public static string Json(IEnumerable<ImportRow> rows) => JsonSerializer.Serialize(rows, JsonOptions);
 
-    /// <summary>Streams the rows to a file, so a benchmark can write a large one without holding it in memory.</summary>
+    /// <summary>Streams the rows to a file, so a benchmark writes a large one without holding it in memory.</summary>
     public static async Task WriteJsonAsync(string path, IEnumerable<ImportRow> rows)
     {
         await using var file = File.Create(path);
         await JsonSerializer.SerializeAsync(file, rows, JsonOptions);
     }
 
-    /// <summary>RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled; tags are joined with ';'.</summary>
+    /// <summary>
+    /// RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled; tags are joined with ';'.
+    /// </summary>
     public static string Csv(IEnumerable<ImportRow> rows) => string.Concat(CsvLines(rows));
 
     /// <summary>The same CSV streamed to a file (UTF-8, no byte order mark), for a benchmark's large files.</summary>
@@ -41,7 +43,15 @@ public static class ImportFiles
         yield return CsvHeader + "\r\n";
         foreach (var row in rows)
         {
-            string[] fields = [row.Author, row.Title, row.Description, row.Body, string.Join(';', row.TagList ?? []), row.CreatedAt ?? string.Empty];
+            string[] fields =
+            [
+                row.Author,
+                row.Title,
+                row.Description,
+                row.Body,
+                string.Join(';', row.TagList ?? []),
+                row.CreatedAt ?? string.Empty,
+            ];
             yield return string.Join(',', fields.Select(Quote)) + "\r\n";
         }
     }
@@ -49,5 +59,7 @@ public static class ImportFiles
     public static MemoryStream Utf8(string text) => new(Encoding.UTF8.GetBytes(text));
 
     private static string Quote(string field) =>
-        field.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? $"\"{field.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : field;
+        field.AsSpan().IndexOfAny(",\"\r\n") >= 0
+            ? $"\"{field.Replace("\"", "\"\"", StringComparison.Ordinal)}\""
+            : field;
 }

@@ -11,7 +11,8 @@ public static class TestArticles
     public const string Body = "It takes a Jacobian";
     private static int _sequence;
 
-    public static string UniqueTitle(string prefix = "How to train your dragon") => $"{prefix} {Interlocked.Increment(ref _sequence)}";
+    public static string UniqueTitle(string prefix = "How to train your dragon") =>
+        $"{prefix} {Interlocked.Increment(ref _sequence)}";
 
     /// <summary>An unsaved article by a saved author, linked to saved tags (see <see cref="TestTags"/>).</summary>
     public static Article New(User author, string? title = null, IEnumerable<Tag>? tags = null)
@@ -22,7 +23,11 @@ public static class TestArticles
     }
 
     /// <summary>Saves an article with these tag names, creating the tags that do not exist yet.</summary>
-    public static async Task<Article> SaveAsync(ApplicationDbContext db, User author, string? title = null, params string[] tags)
+    public static async Task<Article> SaveAsync(
+        ApplicationDbContext db,
+        User author,
+        string? title = null,
+        params string[] tags)
     {
         var article = New(author, title, await TestTags.EnsureAsync(db, tags));
         db.Articles.Add(article);

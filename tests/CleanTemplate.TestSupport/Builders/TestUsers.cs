@@ -3,7 +3,7 @@ using CleanTemplate.Infrastructure.Identity;
 
 namespace CleanTemplate.TestSupport.Builders;
 
-/// <summary>Users for the arrange step: unique names, and one password hashed once per run (hashing is slow on purpose).</summary>
+/// <summary>Users for the arrange step: unique names, and one password hashed once per run (hashing is slow).</summary>
 public static class TestUsers
 {
     public const string Password = "correct horse battery staple";

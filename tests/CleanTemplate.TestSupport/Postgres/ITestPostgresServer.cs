@@ -10,7 +10,8 @@ public interface ITestPostgresServer : IAsyncDisposable
 
     /// <summary>
     /// The <c>CREATE DATABASE ... STRATEGY</c> for clones, or null for the server's default. FILE_COPY is fastest
-    /// when the data folder lives in memory (its checkpoints are then cheap) but slower on disk, and needs PostgreSQL 15.
+    /// when the data folder lives in memory (its checkpoints are then cheap) but slower on disk, and needs PostgreSQL
+    /// 15.
     /// </summary>
     string? CloneStrategy { get; }
 

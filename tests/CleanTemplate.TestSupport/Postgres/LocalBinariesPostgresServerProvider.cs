@@ -20,7 +20,9 @@ public sealed class LocalBinariesPostgresServerProvider : IPostgresServerProvide
 
     public async Task<ITestPostgresServer> StartAsync(CancellationToken cancellationToken)
     {
-        return new LocalServer(await LocalPostgresCluster.StartAsync(LocalPostgresOptions.ForTests(), cancellationToken: cancellationToken));
+        var cluster = await LocalPostgresCluster.StartAsync(
+            LocalPostgresOptions.ForTests(), cancellationToken: cancellationToken);
+        return new LocalServer(cluster);
     }
 
     private sealed class LocalServer(LocalPostgresCluster cluster) : ITestPostgresServer
@@ -29,7 +31,8 @@ public sealed class LocalBinariesPostgresServerProvider : IPostgresServerProvide
 
         public string? CloneStrategy => cluster.DataInMemory ? "FILE_COPY" : null;
 
-        public NpgsqlConnectionStringBuilder ConnectionString(string database) => new(cluster.AdminConnectionString(database));
+        public NpgsqlConnectionStringBuilder ConnectionString(string database) =>
+            new(cluster.AdminConnectionString(database));
 
         public ValueTask DisposeAsync() => cluster.DisposeAsync();
     }

@@ -28,11 +28,12 @@ public sealed class LoginRole : IAsyncDisposable
     {
         var name = $"role_{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6))}";
         password ??= Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-        // CREATE ROLE takes no bind parameters: the server quotes both values (%I, %L) and the statement it returns is run.
+        // CREATE ROLE takes no bind parameters: the server quotes both values (%I, %L); the statement it returns runs.
         await using (var connection = new NpgsqlConnection(adminConnectionString))
         {
             await connection.OpenAsync();
-            await using var format = new NpgsqlCommand("SELECT format('CREATE ROLE %I LOGIN PASSWORD %L', $1, $2)", connection)
+            await using var format = new NpgsqlCommand(
+                "SELECT format('CREATE ROLE %I LOGIN PASSWORD %L', $1, $2)", connection)
             {
                 Parameters = { new() { Value = name }, new() { Value = password } },
             };
@@ -47,17 +48,23 @@ public sealed class LoginRole : IAsyncDisposable
     /// <summary>Runs GRANT statements in a database, <c>{0}</c> standing for the role's name.</summary>
     public async Task GrantAsync(string databaseConnectionString, string grants)
     {
-        await ExecuteAsync(databaseConnectionString, string.Format(System.Globalization.CultureInfo.InvariantCulture, grants, Name));
+        await ExecuteAsync(
+            databaseConnectionString, string.Format(System.Globalization.CultureInfo.InvariantCulture, grants, Name));
         _databases.Add(databaseConnectionString);
     }
 
     /// <summary>The same database and server, signed in as this role.</summary>
     public string ConnectionString(string databaseConnectionString) =>
-        new NpgsqlConnectionStringBuilder(databaseConnectionString) { Username = Name, Password = _password, Pooling = false }.ConnectionString;
+        new NpgsqlConnectionStringBuilder(databaseConnectionString)
+        {
+            Username = Name,
+            Password = _password,
+            Pooling = false,
+        }.ConnectionString;
 
     public async ValueTask DisposeAsync()
     {
-        // DROP OWNED revokes the role's privileges in the current database only; a database already dropped took them with it.
+        // DROP OWNED revokes the role's privileges in the current database only; a dropped database took them with it.
         foreach (var database in _databases)
         {
             try

@@ -10,7 +10,8 @@ public class PostgresDatabaseFixture : IAsyncLifetime
 {
     private PostgresTestDatabase? _database;
 
-    public PostgresTestDatabase Database => _database ?? throw new InvalidOperationException("The fixture is not initialized yet.");
+    public PostgresTestDatabase Database =>
+        _database ?? throw new InvalidOperationException("The fixture is not initialized yet.");
 
     public virtual async Task InitializeAsync() => _database = await PostgresTestDatabase.CreateAsync();
 

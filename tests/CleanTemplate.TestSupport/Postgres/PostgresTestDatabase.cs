@@ -5,7 +5,9 @@ using Npgsql;
 
 namespace CleanTemplate.TestSupport.Postgres;
 
-/// <summary>One test database, cloned with the migrated schema (or empty, see <see cref="CreateEmptyAsync"/>); dropped on dispose.</summary>
+/// <summary>
+/// One test database, cloned with the migrated schema (or empty: <see cref="CreateEmptyAsync"/>); dropped on dispose.
+/// </summary>
 public sealed class PostgresTestDatabase : IAsyncDisposable
 {
     private readonly PostgresTestServer _server;
@@ -45,7 +47,9 @@ public sealed class PostgresTestDatabase : IAsyncDisposable
         return new ApplicationDbContext(options.Options);
     }
 
-    /// <summary>Runs SQL written by the test itself (arranging a schema change, applying a script); never pass it input.</summary>
+    /// <summary>
+    /// Runs SQL written by the test itself (arranging a schema change, applying a script); never pass it input.
+    /// </summary>
     public async Task ExecuteAsync(string sql, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);
@@ -53,7 +57,7 @@ public sealed class PostgresTestDatabase : IAsyncDisposable
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>Reads one value, e.g. to check what a request or handler left behind. Values go in as parameters.</summary>
+    /// <summary>Reads one value, e.g. to check what a request or handler left behind. Values are parameters.</summary>
     public async Task<T?> ScalarAsync<T>(string sql, params (string Name, object Value)[] parameters)
     {
         await using var connection = await OpenConnectionAsync();
@@ -61,7 +65,9 @@ public sealed class PostgresTestDatabase : IAsyncDisposable
         foreach (var (name, value) in parameters)
             command.Parameters.AddWithValue(name, value);
         var result = await command.ExecuteScalarAsync();
-        return result is null or DBNull ? default : (T)Convert.ChangeType(result, typeof(T), CultureInfo.InvariantCulture);
+        return result is null or DBNull
+            ? default
+            : (T)Convert.ChangeType(result, typeof(T), CultureInfo.InvariantCulture);
     }
 
     /// <summary>
@@ -72,7 +78,10 @@ public sealed class PostgresTestDatabase : IAsyncDisposable
     {
         for (var attempt = 0; attempt < 200; attempt++)
         {
-            if (await ScalarAsync<long>("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'") == 1)
+            var waiting = await ScalarAsync<long>(
+                "SELECT count(*) FROM pg_stat_activity "
+                + "WHERE datname = current_database() AND wait_event_type = 'Lock'");
+            if (waiting == 1)
                 return;
             await Task.Delay(25);
         }

@@ -9,7 +9,8 @@ namespace CleanTemplate.TestSupport.Postgres;
 /// </summary>
 public sealed class PostgresTestServer
 {
-    private static readonly Lazy<Task<PostgresTestServer>> Shared = new(() => StartAsync(PostgresServerProviders.Default, CancellationToken.None));
+    private static readonly Lazy<Task<PostgresTestServer>> Shared =
+        new(() => StartAsync(PostgresServerProviders.Default, CancellationToken.None));
     private int _databaseCount;
 
     private PostgresTestServer(ITestPostgresServer server)
@@ -30,7 +31,9 @@ public sealed class PostgresTestServer
     /// <summary>The run's server, started and migrated on first use.</summary>
     public static Task<PostgresTestServer> GetAsync() => Shared.Value;
 
-    public static async Task<PostgresTestServer> StartAsync(IReadOnlyList<IPostgresServerProvider> providers, CancellationToken cancellationToken)
+    public static async Task<PostgresTestServer> StartAsync(
+        IReadOnlyList<IPostgresServerProvider> providers,
+        CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         var script = Task.Run(MigrationScript.Generate, cancellationToken);
@@ -57,7 +60,8 @@ public sealed class PostgresTestServer
         started.StartupTimings = new HarnessTimings(serverReady, clock.Elapsed - serverReady, clock.Elapsed);
 
         // xunit 2 has no assembly-level teardown; process exit is the one moment every test is done.
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => started.ShutdownAsync().AsTask().Wait(TimeSpan.FromSeconds(10));
+        AppDomain.CurrentDomain.ProcessExit +=
+            (_, _) => started.ShutdownAsync().AsTask().Wait(TimeSpan.FromSeconds(10));
         return started;
     }
 
@@ -87,11 +91,15 @@ public sealed class PostgresTestServer
     public Task<PostgresTestDatabase> CreateEmptyDatabaseAsync(CancellationToken cancellationToken = default) =>
         CloneAsync("template0", "_empty", cancellationToken);
 
-    private async Task<PostgresTestDatabase> CloneAsync(string template, string suffix, CancellationToken cancellationToken)
+    private async Task<PostgresTestDatabase> CloneAsync(
+        string template,
+        string suffix,
+        CancellationToken cancellationToken)
     {
         var name = $"{RunId}_{Interlocked.Increment(ref _databaseCount)}{suffix}";
         var strategy = Server.CloneStrategy is { } chosen ? $" STRATEGY = {chosen}" : string.Empty;
-        await ExecuteOnMaintenanceDatabaseAsync($"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"{strategy}", cancellationToken);
+        await ExecuteOnMaintenanceDatabaseAsync(
+            $"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"{strategy}", cancellationToken);
         return new PostgresTestDatabase(this, name);
     }
 
@@ -105,7 +113,7 @@ public sealed class PostgresTestServer
     {
         await ExecuteOnMaintenanceDatabaseAsync($"CREATE DATABASE \"{TemplateDatabase}\"", cancellationToken);
 
-        // No pooling: CREATE DATABASE ... TEMPLATE refuses while any session, idle in a pool or not, is connected to it.
+        // No pooling: CREATE DATABASE ... TEMPLATE refuses while any session, idle in a pool or not, is connected.
         var connectionString = Server.ConnectionString(TemplateDatabase);
         connectionString.Pooling = false;
         await using var connection = new NpgsqlConnection(connectionString.ConnectionString);

@@ -10,12 +10,15 @@ namespace CleanTemplate.TestSupport.Queries;
 /// </summary>
 public static class QueryPlan
 {
-    public static async Task<string> ExplainAsync<T>(this IQueryable<T> query, CancellationToken cancellationToken = default)
+    public static async Task<string> ExplainAsync<T>(
+        this IQueryable<T> query,
+        CancellationToken cancellationToken = default)
     {
         await using var command = query.CreateDbCommand();
         command.CommandText = "EXPLAIN (ANALYZE, BUFFERS) " + command.CommandText;
 
-        var connection = command.Connection ?? throw new InvalidOperationException("The query's command has no connection.");
+        var connection = command.Connection
+            ?? throw new InvalidOperationException("The query's command has no connection.");
         var opened = connection.State != System.Data.ConnectionState.Open;
         if (opened)
             await connection.OpenAsync(cancellationToken);

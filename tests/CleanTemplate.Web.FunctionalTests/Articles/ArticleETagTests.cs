@@ -13,9 +13,13 @@ public sealed class ArticleETagTests(WebApiFactory factory) : ApiTest(factory)
         var slug = (await Factory.SaveArticlesAsync(author, 1))[0].Slug;
         var read = await client.GetAsync($"/api/articles/{slug}");
         var etag = read.Headers.ETag!.Tag;
-        (await client.PutAsJsonAsync($"/api/articles/{slug}", new { article = new { body = "someone else's edit" } })).EnsureSuccessStatusCode();
+        var otherEdit = new { article = new { body = "someone else's edit" } };
+        (await client.PutAsJsonAsync($"/api/articles/{slug}", otherEdit)).EnsureSuccessStatusCode();
 
-        using var stale = new HttpRequestMessage(HttpMethod.Put, $"/api/articles/{slug}") { Content = JsonContent.Create(new { article = new { body = "my edit" } }) };
+        using var stale = new HttpRequestMessage(HttpMethod.Put, $"/api/articles/{slug}")
+        {
+            Content = JsonContent.Create(new { article = new { body = "my edit" } }),
+        };
         stale.Headers.TryAddWithoutValidation("If-Match", etag);
         var response = await client.SendAsync(stale);
 
@@ -30,7 +34,10 @@ public sealed class ArticleETagTests(WebApiFactory factory) : ApiTest(factory)
         var slug = (await Factory.SaveArticlesAsync(author, 1))[0].Slug;
         var etag = (await client.GetAsync($"/api/articles/{slug}")).Headers.ETag!.Tag;
 
-        using var update = new HttpRequestMessage(HttpMethod.Put, $"/api/articles/{slug}") { Content = JsonContent.Create(new { article = new { body = "my edit" } }) };
+        using var update = new HttpRequestMessage(HttpMethod.Put, $"/api/articles/{slug}")
+        {
+            Content = JsonContent.Create(new { article = new { body = "my edit" } }),
+        };
         update.Headers.TryAddWithoutValidation("If-Match", etag);
         var response = await client.SendAsync(update);
 
@@ -45,7 +52,10 @@ public sealed class ArticleETagTests(WebApiFactory factory) : ApiTest(factory)
         var (author, client) = await Factory.SignedInUserAsync();
         var slug = (await Factory.SaveArticlesAsync(author, 1))[0].Slug;
 
-        using var update = new HttpRequestMessage(HttpMethod.Put, $"/api/articles/{slug}") { Content = JsonContent.Create(new { article = new { body = "x" } }) };
+        using var update = new HttpRequestMessage(HttpMethod.Put, $"/api/articles/{slug}")
+        {
+            Content = JsonContent.Create(new { article = new { body = "x" } }),
+        };
         update.Headers.TryAddWithoutValidation("If-Match", "not-an-etag");
         var response = await client.SendAsync(update);
 

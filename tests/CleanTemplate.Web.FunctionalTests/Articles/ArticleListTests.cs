@@ -45,10 +45,16 @@ public sealed class ArticleListTests(WebApiFactory factory) : ApiTest(factory)
 
         body.GetProperty("articlesCount").GetInt32().ShouldBe(3);
         var articles = body.GetProperty("articles").EnumerateArray().ToList();
-        articles.Select(article => article.GetProperty("slug").GetString()).ShouldBe(saved.Reverse().Select(article => article.Slug));
+        articles.Select(article => article.GetProperty("slug").GetString())
+            .ShouldBe(saved.Reverse().Select(article => article.Slug));
         // The spec's members only: no body, and not the id the next page's cursor is made of.
-        articles.ShouldAllBe(article => article.EnumerateObject().Select(property => property.Name).SequenceEqual(
-            new[] { "slug", "title", "description", "tagList", "createdAt", "updatedAt", "favorited", "favoritesCount", "author" }));
+        string[] members =
+        [
+            "slug", "title", "description", "tagList", "createdAt", "updatedAt",
+            "favorited", "favoritesCount", "author",
+        ];
+        articles.ShouldAllBe(article =>
+            article.EnumerateObject().Select(property => property.Name).SequenceEqual(members));
     }
 
     [Theory]
@@ -77,7 +83,8 @@ public sealed class ArticleListTests(WebApiFactory factory) : ApiTest(factory)
         var (author, _) = await Factory.SignedInUserAsync();
         await Factory.SaveArticlesAsync(author, 3, "a");
 
-        var body = await (await Factory.CreateClient().GetAsync("/api/articles?offset=10")).ShouldBeJsonAsync(HttpStatusCode.OK);
+        var body = await (await Factory.CreateClient().GetAsync("/api/articles?offset=10"))
+            .ShouldBeJsonAsync(HttpStatusCode.OK);
 
         body.GetProperty("articles").GetArrayLength().ShouldBe(0);
         body.GetProperty("articlesCount").GetInt32().ShouldBe(3);
@@ -94,7 +101,8 @@ public sealed class ArticleListTests(WebApiFactory factory) : ApiTest(factory)
         await Factory.SaveArticlesAsync(author, size, "a", "b");
         await Factory.FollowAsync(viewer, author);
 
-        var body = await (await client.GetAsync($"/api/articles/feed?limit={size}")).ShouldBeJsonAsync(HttpStatusCode.OK);
+        var body = await (await client.GetAsync($"/api/articles/feed?limit={size}"))
+            .ShouldBeJsonAsync(HttpStatusCode.OK);
 
         body.GetProperty("articles").GetArrayLength().ShouldBe(size);
         body.GetProperty("articlesCount").GetInt32().ShouldBe(size);
@@ -153,7 +161,8 @@ public sealed class ArticleListTests(WebApiFactory factory) : ApiTest(factory)
         {
             var response = await Anonymous.GetAsync(next);
             var body = await response.ShouldBeJsonAsync(HttpStatusCode.OK);
-            visited.AddRange(body.GetProperty("articles").EnumerateArray().Select(article => article.GetProperty("slug").GetString()!));
+            visited.AddRange(body.GetProperty("articles").EnumerateArray()
+                .Select(article => article.GetProperty("slug").GetString()!));
             next = response.Headers.TryGetValues("Link", out var links) ? links.Single().Split('<', '>')[1] : null;
             pages++;
         }
@@ -201,6 +210,8 @@ public sealed class ArticleListTests(WebApiFactory factory) : ApiTest(factory)
     private async Task<List<string?>> SlugsAsync(string url)
     {
         var body = await (await Anonymous.GetAsync(url)).ShouldBeJsonAsync(HttpStatusCode.OK);
-        return body.GetProperty("articles").EnumerateArray().Select(article => article.GetProperty("slug").GetString()).ToList();
+        return body.GetProperty("articles").EnumerateArray()
+            .Select(article => article.GetProperty("slug").GetString())
+            .ToList();
     }
 }

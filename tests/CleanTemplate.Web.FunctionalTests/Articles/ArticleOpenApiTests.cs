@@ -14,9 +14,14 @@ public sealed class ArticleOpenApiTests(WebApiFactory factory) : ApiTest(factory
         var response = await Anonymous.GetAsync("/openapi/v1.json");
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        var operation = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("paths").GetProperty(path).GetProperty("get");
-        operation.GetProperty("parameters").EnumerateArray().Select(parameter => parameter.GetProperty("name").GetString())
-            .ShouldBe(path.EndsWith("feed", StringComparison.Ordinal) ? ["limit", "offset", "cursor"] : ["tag", "author", "favorited", "limit", "offset", "cursor"], ignoreOrder: true);
+        var operation = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement
+            .GetProperty("paths").GetProperty(path).GetProperty("get");
+        string[] expected = path.EndsWith("feed", StringComparison.Ordinal)
+            ? ["limit", "offset", "cursor"]
+            : ["tag", "author", "favorited", "limit", "offset", "cursor"];
+        operation.GetProperty("parameters").EnumerateArray()
+            .Select(parameter => parameter.GetProperty("name").GetString())
+            .ShouldBe(expected, ignoreOrder: true);
         foreach (var paging in operation.GetProperty("parameters").EnumerateArray()
                      .Where(parameter => parameter.GetProperty("name").GetString() is "limit" or "offset"))
             paging.GetProperty("schema").GetProperty("type").GetString().ShouldBe("integer");

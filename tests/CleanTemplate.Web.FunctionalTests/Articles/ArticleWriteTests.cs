@@ -9,7 +9,16 @@ namespace CleanTemplate.Web.FunctionalTests.Articles;
 public sealed class ArticleWriteTests(WebApiFactory factory) : ApiTest(factory)
 {
     private static object NewArticle(string title = "How to train your dragon", string[]? tags = null) =>
-        new { article = new { title, description = "Ever wonder how?", body = "You have to believe", tagList = tags ?? ["training", "dragons"] } };
+        new
+        {
+            article = new
+            {
+                title,
+                description = "Ever wonder how?",
+                body = "You have to believe",
+                tagList = tags ?? ["training", "dragons"],
+            },
+        };
 
     [Fact]
     public async Task Creating_answers_201_with_the_spec_article()
@@ -20,15 +29,21 @@ public sealed class ArticleWriteTests(WebApiFactory factory) : ApiTest(factory)
 
         var article = (await response.ShouldBeJsonAsync(HttpStatusCode.Created)).GetProperty("article");
         article.EnumerateObject().Select(property => property.Name).ShouldBe(
-            ["slug", "title", "description", "body", "tagList", "createdAt", "updatedAt", "favorited", "favoritesCount", "author"], ignoreOrder: true);
+            [
+                "slug", "title", "description", "body", "tagList", "createdAt", "updatedAt",
+                "favorited", "favoritesCount", "author",
+            ],
+            ignoreOrder: true);
         article.GetProperty("slug").GetString().ShouldBe("how-to-train-your-dragon");
-        article.GetProperty("tagList").EnumerateArray().Select(tag => tag.GetString()).ShouldBe(["dragons", "training"]);
+        article.GetProperty("tagList").EnumerateArray().Select(tag => tag.GetString())
+            .ShouldBe(["dragons", "training"]);
         article.GetProperty("createdAt").GetString()!.ShouldMatch(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$");
         article.GetProperty("favorited").GetBoolean().ShouldBeFalse();
         article.GetProperty("favoritesCount").GetInt32().ShouldBe(0);
         article.GetProperty("author").GetProperty("username").GetString().ShouldBe(author.Username);
         response.Headers.Location!.ToString().ShouldBe("/api/articles/how-to-train-your-dragon");
-        (await Factory.ScalarAsync<long>("SELECT count(*) FROM articles WHERE author_id = @id", ("id", author.Id))).ShouldBe(1);
+        (await Factory.ScalarAsync<long>("SELECT count(*) FROM articles WHERE author_id = @id", ("id", author.Id)))
+            .ShouldBe(1);
         (await Factory.ScalarAsync<long>("SELECT count(*) FROM article_tags")).ShouldBe(2);
     }
 
@@ -40,7 +55,8 @@ public sealed class ArticleWriteTests(WebApiFactory factory) : ApiTest(factory)
 
         var second = await client.PostAsJsonAsync("/api/articles", NewArticle());
 
-        var slug = (await second.ShouldBeJsonAsync(HttpStatusCode.Created)).GetProperty("article").GetProperty("slug").GetString();
+        var slug = (await second.ShouldBeJsonAsync(HttpStatusCode.Created))
+            .GetProperty("article").GetProperty("slug").GetString();
         slug.ShouldStartWith("how-to-train-your-dragon-");
         (await Factory.ScalarAsync<long>("SELECT count(DISTINCT slug) FROM articles")).ShouldBe(2);
     }
@@ -59,7 +75,8 @@ public sealed class ArticleWriteTests(WebApiFactory factory) : ApiTest(factory)
     {
         var (_, client) = await Factory.SignedInUserAsync();
 
-        var response = await client.PostAsJsonAsync("/api/articles", new { article = new { title = "", tagList = new[] { "orphan" } } });
+        var response = await client.PostAsJsonAsync(
+            "/api/articles", new { article = new { title = "", tagList = new[] { "orphan" } } });
 
         var errors = await response.ShouldBeValidationProblemAsync("body", "description", "title");
         errors.GetProperty("title")[0].GetString().ShouldBe("can't be empty");
@@ -73,12 +90,14 @@ public sealed class ArticleWriteTests(WebApiFactory factory) : ApiTest(factory)
         var (_, client) = await Factory.SignedInUserAsync();
         await client.PostAsJsonAsync("/api/articles", NewArticle());
 
-        var response = await client.PutAsJsonAsync("/api/articles/how-to-train-your-dragon", new { article = new { title = "Did you train your dragon?" } });
+        var response = await client.PutAsJsonAsync(
+            "/api/articles/how-to-train-your-dragon", new { article = new { title = "Did you train your dragon?" } });
 
         var article = (await response.ShouldBeJsonAsync(HttpStatusCode.OK)).GetProperty("article");
         article.GetProperty("slug").GetString().ShouldBe("did-you-train-your-dragon");
         article.GetProperty("description").GetString().ShouldBe("Ever wonder how?");
-        (await Anonymous.GetAsync("/api/articles/how-to-train-your-dragon")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await Anonymous.GetAsync("/api/articles/how-to-train-your-dragon")).StatusCode
+            .ShouldBe(HttpStatusCode.NotFound);
         (await Anonymous.GetAsync("/api/articles/did-you-train-your-dragon")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
@@ -89,7 +108,8 @@ public sealed class ArticleWriteTests(WebApiFactory factory) : ApiTest(factory)
         var (_, other) = await Factory.SignedInUserAsync();
         await author.PostAsJsonAsync("/api/articles", NewArticle());
 
-        var response = await other.PutAsJsonAsync("/api/articles/how-to-train-your-dragon", new { article = new { body = "hijacked" } });
+        var response = await other.PutAsJsonAsync(
+            "/api/articles/how-to-train-your-dragon", new { article = new { body = "hijacked" } });
 
         await response.ShouldBeProblemAsync(HttpStatusCode.Forbidden);
         (await Factory.ScalarAsync<string>("SELECT body FROM articles")).ShouldBe("You have to believe");
@@ -101,7 +121,8 @@ public sealed class ArticleWriteTests(WebApiFactory factory) : ApiTest(factory)
         var (_, author) = await Factory.SignedInUserAsync();
         await author.PostAsJsonAsync("/api/articles", NewArticle());
 
-        var response = await Anonymous.PutAsJsonAsync("/api/articles/how-to-train-your-dragon", new { article = new { body = "x" } });
+        var response = await Anonymous.PutAsJsonAsync(
+            "/api/articles/how-to-train-your-dragon", new { article = new { body = "x" } });
 
         await response.ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
     }
@@ -111,7 +132,8 @@ public sealed class ArticleWriteTests(WebApiFactory factory) : ApiTest(factory)
     {
         var (_, client) = await Factory.SignedInUserAsync();
 
-        var response = await client.PutAsJsonAsync("/api/articles/no-such-article", new { article = new { body = "x" } });
+        var response =
+            await client.PutAsJsonAsync("/api/articles/no-such-article", new { article = new { body = "x" } });
 
         await response.ShouldBeProblemAsync(HttpStatusCode.NotFound);
     }
@@ -126,7 +148,8 @@ public sealed class ArticleWriteTests(WebApiFactory factory) : ApiTest(factory)
 
         response.StatusCode.ShouldBe(HttpStatusCode.NoContent);
         (await Factory.ScalarAsync<string>("SELECT status FROM articles")).ShouldBe("Deleted");
-        (await Anonymous.GetAsync("/api/articles/how-to-train-your-dragon")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await Anonymous.GetAsync("/api/articles/how-to-train-your-dragon")).StatusCode
+            .ShouldBe(HttpStatusCode.NotFound);
         var list = await (await Anonymous.GetAsync("/api/articles")).ShouldBeJsonAsync(HttpStatusCode.OK);
         list.GetProperty("articlesCount").GetInt32().ShouldBe(0);
     }
@@ -140,8 +163,11 @@ public sealed class ArticleWriteTests(WebApiFactory factory) : ApiTest(factory)
 
         var again = await client.PostAsJsonAsync("/api/articles", NewArticle());
 
-        (await again.ShouldBeJsonAsync(HttpStatusCode.Created)).GetProperty("article").GetProperty("slug").GetString().ShouldBe("how-to-train-your-dragon");
-        (await Factory.ScalarAsync<long>("SELECT count(*) FROM articles WHERE slug = 'how-to-train-your-dragon'")).ShouldBe(2);
+        (await again.ShouldBeJsonAsync(HttpStatusCode.Created))
+            .GetProperty("article").GetProperty("slug").GetString()
+            .ShouldBe("how-to-train-your-dragon");
+        (await Factory.ScalarAsync<long>("SELECT count(*) FROM articles WHERE slug = 'how-to-train-your-dragon'"))
+            .ShouldBe(2);
     }
 
     [Fact]

@@ -6,7 +6,8 @@ namespace CleanTemplate.Web.FunctionalTests.Articles;
 
 public sealed class FavoriteTests(WebApiFactory factory) : ApiTest(factory)
 {
-    private const string FavoriteCount = "SELECT count(*) FROM favorites WHERE user_id = @user AND article_id = @article";
+    private const string FavoriteCount =
+        "SELECT count(*) FROM favorites WHERE user_id = @user AND article_id = @article";
     private const string FavoritesOfArticle = "SELECT count(*) FROM favorites WHERE article_id = @article";
 
     [Fact]
@@ -144,10 +145,13 @@ public sealed class FavoriteTests(WebApiFactory factory) : ApiTest(factory)
         for (var i = 0; i < users; i++)
             clients.Add((await Factory.SignedInUserAsync()).Client);
 
-        var responses = await Task.WhenAll(clients.Select(client => client.PostAsync($"/api/articles/{article.Slug}/favorite", null)));
+        var responses = await Task.WhenAll(
+            clients.Select(client => client.PostAsync($"/api/articles/{article.Slug}/favorite", null)));
 
         responses.Select(response => response.StatusCode).ShouldAllBe(status => status == HttpStatusCode.OK);
-        var final = (await (await Anonymous.GetAsync($"/api/articles/{article.Slug}")).ShouldBeJsonAsync(HttpStatusCode.OK)).GetProperty("article");
+        var final = (await (await Anonymous.GetAsync($"/api/articles/{article.Slug}"))
+            .ShouldBeJsonAsync(HttpStatusCode.OK))
+            .GetProperty("article");
         final.GetProperty("favoritesCount").GetInt32().ShouldBe(users);
         (await Factory.ScalarAsync<long>(FavoritesOfArticle, ("article", article.Id))).ShouldBe(users);
     }

@@ -33,7 +33,13 @@ public sealed class TagStatisticsJobTests(WebApiFactory factory) : ApiTest(facto
             {
                 var response = await client.PostAsJsonAsync("/api/articles", new
                 {
-                    article = new { title = $"writer {writer} article {n}", description = "d", body = "b", tagList = new[] { "shared", $"tag{n % 7}", $"writer{writer}" } },
+                    article = new
+                    {
+                        title = $"writer {writer} article {n}",
+                        description = "d",
+                        body = "b",
+                        tagList = new[] { "shared", $"tag{n % 7}", $"writer{writer}" },
+                    },
                 });
                 response.StatusCode.ShouldBe(HttpStatusCode.Created);
             }

@@ -14,7 +14,8 @@ public sealed class AddCommentTests(WebApiFactory factory) : ApiTest(factory)
         var (me, client) = await Factory.SignedInUserAsync();
         var article = await Factory.SaveArticleAsync(author);
 
-        var response = await client.PostAsJsonAsync($"/api/articles/{article.Slug}/comments", new { comment = new { body = "His name was my name too." } });
+        var response = await client.PostAsJsonAsync(
+            $"/api/articles/{article.Slug}/comments", new { comment = new { body = "His name was my name too." } });
 
         var body = await response.ShouldBeJsonAsync(HttpStatusCode.OK);
         body.ShouldHaveExactlyProperties("comment");
@@ -25,7 +26,8 @@ public sealed class AddCommentTests(WebApiFactory factory) : ApiTest(factory)
         comment.GetProperty("author").GetProperty("username").GetString().ShouldBe(me.Username);
         var id = comment.GetProperty("id").GetInt32();
         (await Factory.ScalarAsync<string>(
-            "SELECT body FROM comments WHERE id = @id AND article_id = @article AND author_id = @author AND status = 'Active'",
+            "SELECT body FROM comments "
+                + "WHERE id = @id AND article_id = @article AND author_id = @author AND status = 'Active'",
             ("id", id), ("article", article.Id), ("author", me.Id))).ShouldBe("His name was my name too.");
     }
 
@@ -36,13 +38,16 @@ public sealed class AddCommentTests(WebApiFactory factory) : ApiTest(factory)
         var (author, _) = await Factory.SignedInUserAsync();
         var article = await Factory.SaveArticleAsync(author);
 
-        var response = await client.PostAsJsonAsync($"/api/articles/{article.Slug}/comments", new { comment = new { body = "Dated." } });
+        var response = await client.PostAsJsonAsync(
+            $"/api/articles/{article.Slug}/comments", new { comment = new { body = "Dated." } });
 
         var comment = (await response.ShouldBeJsonAsync(HttpStatusCode.OK)).GetProperty("comment");
         var createdAt = comment.GetProperty("createdAt").ShouldBeSpecTimestamp();
         comment.GetProperty("updatedAt").ShouldBeSpecTimestamp().ShouldBe(createdAt);
-        var stored = await Factory.ScalarAsync<DateTime>("SELECT created_at FROM comments WHERE id = @id", ("id", comment.GetProperty("id").GetInt32()));
-        createdAt.ShouldBe(stored.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
+        var stored = await Factory.ScalarAsync<DateTime>(
+            "SELECT created_at FROM comments WHERE id = @id", ("id", comment.GetProperty("id").GetInt32()));
+        createdAt.ShouldBe(
+            stored.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
     }
 
     [Fact]
@@ -51,7 +56,8 @@ public sealed class AddCommentTests(WebApiFactory factory) : ApiTest(factory)
         var (author, client) = await Factory.SignedInUserAsync();
         var article = await Factory.SaveArticleAsync(author);
 
-        var response = await client.PostAsJsonAsync($"/api/articles/{article.Slug}/comments", new { comment = new { body = "" } });
+        var response = await client.PostAsJsonAsync(
+            $"/api/articles/{article.Slug}/comments", new { comment = new { body = "" } });
 
         var errors = await response.ShouldBeValidationProblemAsync("body");
         errors.GetProperty("body")[0].GetString().ShouldBe("can't be empty");
@@ -64,7 +70,8 @@ public sealed class AddCommentTests(WebApiFactory factory) : ApiTest(factory)
         var (author, _) = await Factory.SignedInUserAsync();
         var article = await Factory.SaveArticleAsync(author);
 
-        var response = await Anonymous.PostAsJsonAsync($"/api/articles/{article.Slug}/comments", new { comment = new { body = "Anonymous." } });
+        var response = await Anonymous.PostAsJsonAsync(
+            $"/api/articles/{article.Slug}/comments", new { comment = new { body = "Anonymous." } });
 
         await response.ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
         (await Factory.ScalarAsync<long>("SELECT count(*) FROM comments")).ShouldBe(0);
@@ -76,7 +83,8 @@ public sealed class AddCommentTests(WebApiFactory factory) : ApiTest(factory)
         var (author, client) = await Factory.SignedInUserAsync();
         await Factory.SaveArticleAsync(author);
 
-        var response = await client.PostAsJsonAsync("/api/articles/no-such-article/comments", new { comment = new { body = "Lost." } });
+        var response = await client.PostAsJsonAsync(
+            "/api/articles/no-such-article/comments", new { comment = new { body = "Lost." } });
 
         await response.ShouldBeProblemAsync(HttpStatusCode.NotFound);
         (await Factory.ScalarAsync<long>("SELECT count(*) FROM comments")).ShouldBe(0);

@@ -21,7 +21,8 @@ public sealed class DeleteCommentTests(WebApiFactory factory) : ApiTest(factory)
         response.StatusCode.ShouldBe(HttpStatusCode.NoContent);
         (await response.Content.ReadAsStringAsync()).ShouldBeEmpty();
         (await Factory.ScalarAsync<string>(StatusOf, ("id", comment.Id))).ShouldBe("Deleted");
-        (await Factory.ScalarAsync<string>("SELECT body FROM comments WHERE id = @id", ("id", comment.Id))).ShouldBe(comment.Body);
+        (await Factory.ScalarAsync<string>("SELECT body FROM comments WHERE id = @id", ("id", comment.Id)))
+            .ShouldBe(comment.Body);
     }
 
     [Fact]
@@ -31,7 +32,8 @@ public sealed class DeleteCommentTests(WebApiFactory factory) : ApiTest(factory)
         var article = await Factory.SaveArticleAsync(author);
         var kept = await Factory.SaveCommentAsync(article, author);
         var deleted = await Factory.SaveCommentAsync(article, author);
-        (await client.DeleteAsync($"/api/articles/{article.Slug}/comments/{deleted.Id}")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await client.DeleteAsync($"/api/articles/{article.Slug}/comments/{deleted.Id}")).StatusCode
+            .ShouldBe(HttpStatusCode.NoContent);
 
         var response = await Anonymous.GetAsync($"/api/articles/{article.Slug}/comments");
 
@@ -101,7 +103,8 @@ public sealed class DeleteCommentTests(WebApiFactory factory) : ApiTest(factory)
         var (author, client) = await Factory.SignedInUserAsync();
         var article = await Factory.SaveArticleAsync(author);
         var comment = await Factory.SaveCommentAsync(article, author);
-        (await client.DeleteAsync($"/api/articles/{article.Slug}/comments/{comment.Id}")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await client.DeleteAsync($"/api/articles/{article.Slug}/comments/{comment.Id}")).StatusCode
+            .ShouldBe(HttpStatusCode.NoContent);
 
         var again = await client.DeleteAsync($"/api/articles/{article.Slug}/comments/{comment.Id}");
 

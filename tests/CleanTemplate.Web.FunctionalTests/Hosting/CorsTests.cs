@@ -4,7 +4,8 @@ using Microsoft.AspNetCore.Hosting;
 
 namespace CleanTemplate.Web.FunctionalTests.Hosting;
 
-public sealed class CorsTests(CorsTests.RestrictedOriginsFactory factory) : IClassFixture<CorsTests.RestrictedOriginsFactory>
+public sealed class CorsTests(CorsTests.RestrictedOriginsFactory factory)
+    : IClassFixture<CorsTests.RestrictedOriginsFactory>
 {
     private const string Allowed = "https://conduit.example.com";
 
@@ -27,7 +28,8 @@ public sealed class CorsTests(CorsTests.RestrictedOriginsFactory factory) : ICla
 
         response.StatusCode.ShouldBe(HttpStatusCode.NoContent);
         response.Headers.GetValues("Access-Control-Allow-Origin").ShouldBe([Allowed]);
-        string.Join(",", response.Headers.GetValues("Access-Control-Allow-Headers")).ToUpperInvariant().ShouldContain("CONTENT-TYPE");
+        string.Join(",", response.Headers.GetValues("Access-Control-Allow-Headers")).ToUpperInvariant()
+            .ShouldContain("CONTENT-TYPE");
         string.Join(",", response.Headers.GetValues("Access-Control-Allow-Methods")).ShouldContain("PUT");
     }
 

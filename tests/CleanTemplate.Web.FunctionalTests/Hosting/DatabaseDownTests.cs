@@ -5,7 +5,8 @@ using Npgsql;
 
 namespace CleanTemplate.Web.FunctionalTests.Hosting;
 
-public sealed class DatabaseDownTests(DatabaseDownTests.UnreachableDatabaseFactory factory) : IClassFixture<DatabaseDownTests.UnreachableDatabaseFactory>
+public sealed class DatabaseDownTests(DatabaseDownTests.UnreachableDatabaseFactory factory)
+    : IClassFixture<DatabaseDownTests.UnreachableDatabaseFactory>
 {
     /// <summary>The host pointed at a loopback port where nothing listens.</summary>
     public sealed class UnreachableDatabaseFactory : WebApiFactory
@@ -44,7 +45,8 @@ public sealed class DatabaseDownTests(DatabaseDownTests.UnreachableDatabaseFacto
     {
         var client = factory.CreateClient();
 
-        var response = await client.PostAsync("/api/users/login", System.Net.Http.Json.JsonContent.Create(new { user = new { email = "a@example.com", password = "password1" } }));
+        var login = new { user = new { email = "a@example.com", password = "password1" } };
+        var response = await client.PostAsync("/api/users/login", System.Net.Http.Json.JsonContent.Create(login));
 
         var problem = await response.ShouldBeProblemAsync(HttpStatusCode.ServiceUnavailable);
         problem.GetProperty("detail").GetString().ShouldBe("Try again later.");

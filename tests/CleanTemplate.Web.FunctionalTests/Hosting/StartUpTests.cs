@@ -43,7 +43,8 @@ public sealed class StartUpTests
         var binaries = await new LocalBinariesPostgresServerProvider().CheckAsync(CancellationToken.None);
         Skip.IfNot(binaries.IsAvailable, binaries.Reason);
         // A fresh clone's project folder: the app's settings files and nothing else.
-        var contentRoot = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"cleantemplate-first-run-{Guid.NewGuid():N}")).FullName;
+        var folder = Path.Combine(Path.GetTempPath(), $"cleantemplate-first-run-{Guid.NewGuid():N}");
+        var contentRoot = Directory.CreateDirectory(folder).FullName;
         var dataDirectory = Path.Combine(contentRoot, ".data", "postgres");
         try
         {
@@ -64,7 +65,9 @@ public sealed class StartUpTests
             File.Exists(Path.Combine(dataDirectory, "PG_VERSION")).ShouldBeTrue();
             app.LoadedAssemblies().ShouldContain(Launcher);
             // A first run on an empty database: migrated and seeded, and nothing in the log reads as a failure.
-            app.Output.Where(line => line.StartsWith("fail:", StringComparison.Ordinal) || line.StartsWith("crit:", StringComparison.Ordinal))
+            app.Output
+                .Where(line => line.StartsWith("fail:", StringComparison.Ordinal)
+                    || line.StartsWith("crit:", StringComparison.Ordinal))
                 .ShouldBeEmpty(string.Join('\n', app.Output));
 
             (await app.StopAsync()).ShouldBe(0);
@@ -88,7 +91,8 @@ public sealed class StartUpTests
     private static void KillServerLeftRunning(string dataDirectory)
     {
         var lockFile = Path.Combine(dataDirectory, "postmaster.pid");
-        if (!File.Exists(lockFile) || !int.TryParse(File.ReadLines(lockFile).First(), CultureInfo.InvariantCulture, out var processId))
+        if (!File.Exists(lockFile)
+            || !int.TryParse(File.ReadLines(lockFile).First(), CultureInfo.InvariantCulture, out var processId))
             return;
         try
         {

@@ -9,7 +9,13 @@ public sealed class ArticleIdempotencyTests(WebApiFactory factory) : ApiTest(fac
     private const string Key = "3f6c1a52-create-article";
 
     private static object NewArticle(string title = "How to train your dragon") =>
-        new { article = new { title, description = "Ever wonder how?", body = "You have to believe", tagList = new[] { "dragons" } } };
+        new
+        {
+            article = new
+            {
+                title, description = "Ever wonder how?", body = "You have to believe", tagList = new[] { "dragons" },
+            },
+        };
 
     private Task<long> ArticleCountAsync() => Factory.ScalarAsync<long>("SELECT count(*) FROM articles");
 
@@ -51,7 +57,8 @@ public sealed class ArticleIdempotencyTests(WebApiFactory factory) : ApiTest(fac
         var (_, client) = await Factory.SignedInUserAsync();
         await client.PostWithKeyAsync("/api/articles", NewArticle(), Key);
 
-        var response = await client.PostWithKeyAsync("/api/articles/how-to-train-your-dragon/favorite", NewArticle(), Key);
+        var response =
+            await client.PostWithKeyAsync("/api/articles/how-to-train-your-dragon/favorite", NewArticle(), Key);
 
         await response.ShouldBeValidationProblemAsync("Idempotency-Key");
         (await Factory.ScalarAsync<long>("SELECT count(*) FROM favorites")).ShouldBe(0);
@@ -66,11 +73,16 @@ public sealed class ArticleIdempotencyTests(WebApiFactory factory) : ApiTest(fac
         var jakes = await jakeClient.PostWithKeyAsync("/api/articles", NewArticle(), Key);
         var annas = await annaClient.PostWithKeyAsync("/api/articles", NewArticle(), Key);
 
-        (await jakes.ShouldBeJsonAsync(HttpStatusCode.Created)).GetProperty("article").GetProperty("author").GetProperty("username").GetString().ShouldBe(jake.Username);
-        (await annas.ShouldBeJsonAsync(HttpStatusCode.Created)).GetProperty("article").GetProperty("author").GetProperty("username").GetString().ShouldBe(anna.Username);
+        (await jakes.ShouldBeJsonAsync(HttpStatusCode.Created))
+            .GetProperty("article").GetProperty("author").GetProperty("username").GetString()
+            .ShouldBe(jake.Username);
+        (await annas.ShouldBeJsonAsync(HttpStatusCode.Created))
+            .GetProperty("article").GetProperty("author").GetProperty("username").GetString()
+            .ShouldBe(anna.Username);
         annas.IsReplay().ShouldBeFalse();
         (await ArticleCountAsync()).ShouldBe(2);
-        (await Factory.ScalarAsync<long>("SELECT count(DISTINCT scope) FROM idempotency_keys WHERE key = @key", ("key", Key))).ShouldBe(2);
+        (await Factory.ScalarAsync<long>(
+            "SELECT count(DISTINCT scope) FROM idempotency_keys WHERE key = @key", ("key", Key))).ShouldBe(2);
     }
 
     [Fact]
@@ -94,7 +106,8 @@ public sealed class ArticleIdempotencyTests(WebApiFactory factory) : ApiTest(fac
         var (_, client) = await Factory.SignedInUserAsync();
         var first = await client.PostWithKeyAsync("/api/articles", NewArticle(), Key);
         (await Factory.ScalarAsync<long>(
-            "WITH expired AS (UPDATE idempotency_keys SET expires_at = now() - interval '1 minute' RETURNING 1) SELECT count(*) FROM expired")).ShouldBe(1);
+            "WITH expired AS (UPDATE idempotency_keys SET expires_at = now() - interval '1 minute' RETURNING 1) "
+            + "SELECT count(*) FROM expired")).ShouldBe(1);
 
         var second = await client.PostWithKeyAsync("/api/articles", NewArticle(), Key);
 
@@ -102,7 +115,8 @@ public sealed class ArticleIdempotencyTests(WebApiFactory factory) : ApiTest(fac
         second.IsReplay().ShouldBeFalse();
         second.Headers.Location.ShouldNotBe(first.Headers.Location);
         (await ArticleCountAsync()).ShouldBe(2);
-        (await Factory.ScalarAsync<bool>("SELECT expires_at > now() FROM idempotency_keys WHERE key = @key", ("key", Key))).ShouldBeTrue();
+        (await Factory.ScalarAsync<bool>(
+            "SELECT expires_at > now() FROM idempotency_keys WHERE key = @key", ("key", Key))).ShouldBeTrue();
     }
 
     [Fact]
@@ -127,9 +141,11 @@ public sealed class ArticleIdempotencyTests(WebApiFactory factory) : ApiTest(fac
     {
         var (_, client) = await Factory.SignedInUserAsync();
 
-        var responses = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => client.PostWithKeyAsync("/api/articles", NewArticle(), Key)));
+        var responses = await Task.WhenAll(
+            Enumerable.Range(0, 5).Select(_ => client.PostWithKeyAsync("/api/articles", NewArticle(), Key)));
 
-        responses.ShouldAllBe(response => response.StatusCode == HttpStatusCode.Created || response.StatusCode == HttpStatusCode.Conflict);
+        responses.ShouldAllBe(response =>
+            response.StatusCode == HttpStatusCode.Created || response.StatusCode == HttpStatusCode.Conflict);
         var created = responses.Where(response => response.StatusCode == HttpStatusCode.Created).ToList();
         created.ShouldNotBeEmpty();
         created.Select(response => response.Headers.Location).Distinct().Count().ShouldBe(1);

@@ -7,7 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CleanTemplate.Web.FunctionalTests.Idempotency;
 
-public sealed class FailureAfterCommitIdempotencyTests(FailureAfterCommitIdempotencyTests.FailingAfterCommitFactory factory)
+public sealed class FailureAfterCommitIdempotencyTests(
+    FailureAfterCommitIdempotencyTests.FailingAfterCommitFactory factory)
     : IClassFixture<FailureAfterCommitIdempotencyTests.FailingAfterCommitFactory>
 {
     /// <summary>
@@ -25,7 +26,9 @@ public sealed class FailureAfterCommitIdempotencyTests(FailureAfterCommitIdempot
         private int _calls;
 
         public Task Handle(DomainEventNotification<UserRegistered> notification, CancellationToken cancellationToken) =>
-            Interlocked.Increment(ref _calls) == 1 ? throw new InvalidOperationException("Fails after the commit, once.") : Task.CompletedTask;
+            Interlocked.Increment(ref _calls) == 1
+                ? throw new InvalidOperationException("Fails after the commit, once.")
+                : Task.CompletedTask;
     }
 
     [Fact]

@@ -13,8 +13,11 @@ public sealed class RegistrationIdempotencyTests(WebApiFactory factory) : ApiTes
         var first = await Anonymous.PostWithKeyAsync("/api/users", registration, "register-jake");
         var second = await Anonymous.PostWithKeyAsync("/api/users", registration, "register-jake");
 
-        var token = (await first.ShouldBeJsonAsync(HttpStatusCode.Created)).GetProperty("user").GetProperty("token").GetString();
-        (await second.ShouldBeJsonAsync(HttpStatusCode.Created)).GetProperty("user").GetProperty("token").GetString().ShouldBe(token);
+        var token = (await first.ShouldBeJsonAsync(HttpStatusCode.Created))
+            .GetProperty("user").GetProperty("token").GetString();
+        (await second.ShouldBeJsonAsync(HttpStatusCode.Created))
+            .GetProperty("user").GetProperty("token").GetString()
+            .ShouldBe(token);
         (await second.Content.ReadAsStringAsync()).ShouldBe(await first.Content.ReadAsStringAsync());
         second.IsReplay().ShouldBeTrue();
         (await Factory.ScalarAsync<long>("SELECT count(*) FROM users")).ShouldBe(1);

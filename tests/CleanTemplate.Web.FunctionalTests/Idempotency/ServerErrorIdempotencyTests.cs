@@ -8,7 +8,7 @@ namespace CleanTemplate.Web.FunctionalTests.Idempotency;
 public sealed class ServerErrorIdempotencyTests(ServerErrorIdempotencyTests.FailingOnceFactory factory)
     : IClassFixture<ServerErrorIdempotencyTests.FailingOnceFactory>
 {
-    /// <summary>The host with a password hasher that throws on its first use, so one registration answers 500.</summary>
+    /// <summary>The host with a password hasher that throws on its first use: one registration answers 500.</summary>
     public sealed class FailingOnceFactory : WebApiFactory
     {
         protected override void ConfigureServices(IServiceCollection services) =>
@@ -20,7 +20,9 @@ public sealed class ServerErrorIdempotencyTests(ServerErrorIdempotencyTests.Fail
         private int _calls;
 
         public string Hash(string password) =>
-            Interlocked.Increment(ref _calls) == 1 ? throw new InvalidOperationException("The hasher fails once.") : $"test-hash:{password}";
+            Interlocked.Increment(ref _calls) == 1
+                ? throw new InvalidOperationException("The hasher fails once.")
+                : $"test-hash:{password}";
 
         public bool Verify(string hash, string password) => hash == $"test-hash:{password}";
     }

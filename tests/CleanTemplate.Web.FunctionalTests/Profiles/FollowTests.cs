@@ -7,7 +7,8 @@ namespace CleanTemplate.Web.FunctionalTests.Profiles;
 
 public sealed class FollowTests(WebApiFactory factory) : ApiTest(factory)
 {
-    private const string FollowCount = "SELECT count(*) FROM follows WHERE follower_id = @follower AND followee_id = @followee";
+    private const string FollowCount =
+        "SELECT count(*) FROM follows WHERE follower_id = @follower AND followee_id = @followee";
 
     [Fact]
     public async Task Following_answers_the_profile_as_followed_and_stores_one_follow()
@@ -33,7 +34,9 @@ public sealed class FollowTests(WebApiFactory factory) : ApiTest(factory)
 
         var again = await client.PostAsync("/api/profiles/jake/follow", null);
 
-        (await again.ShouldBeJsonAsync(HttpStatusCode.OK)).GetProperty("profile").GetProperty("following").GetBoolean().ShouldBeTrue();
+        (await again.ShouldBeJsonAsync(HttpStatusCode.OK))
+            .GetProperty("profile").GetProperty("following").GetBoolean()
+            .ShouldBeTrue();
         (await Factory.ScalarAsync<long>(FollowCount, ("follower", me.Id), ("followee", jake.Id))).ShouldBe(1);
     }
 
@@ -94,7 +97,9 @@ public sealed class FollowTests(WebApiFactory factory) : ApiTest(factory)
 
         var response = await client.DeleteAsync("/api/profiles/jake/follow");
 
-        (await response.ShouldBeJsonAsync(HttpStatusCode.OK)).GetProperty("profile").GetProperty("following").GetBoolean().ShouldBeFalse();
+        (await response.ShouldBeJsonAsync(HttpStatusCode.OK))
+            .GetProperty("profile").GetProperty("following").GetBoolean()
+            .ShouldBeFalse();
         (await Factory.ScalarAsync<long>("SELECT count(*) FROM follows")).ShouldBe(0);
     }
 

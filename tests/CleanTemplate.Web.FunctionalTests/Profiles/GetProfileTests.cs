@@ -55,7 +55,9 @@ public sealed class GetProfileTests(WebApiFactory factory) : ApiTest(factory)
 
         var response = await client.GetAsync("/api/profiles/jake");
 
-        (await response.ShouldBeJsonAsync(HttpStatusCode.OK)).GetProperty("profile").GetProperty("following").GetBoolean().ShouldBeFalse();
+        (await response.ShouldBeJsonAsync(HttpStatusCode.OK))
+            .GetProperty("profile").GetProperty("following").GetBoolean()
+            .ShouldBeFalse();
     }
 
     [Fact]

@@ -6,7 +6,7 @@ namespace CleanTemplate.Web.FunctionalTests.Support;
 
 internal static partial class HttpAssertions
 {
-    /// <summary>Asserts the status and that the body is an RFC 9457 ProblemDetails; returns it for further checks.</summary>
+    /// <summary>Asserts the status and an RFC 9457 ProblemDetails body; returns the body for further checks.</summary>
     public static async Task<JsonElement> ShouldBeProblemAsync(this HttpResponseMessage response, HttpStatusCode status)
     {
         var body = await response.Content.ReadAsStringAsync();
@@ -19,7 +19,9 @@ internal static partial class HttpAssertions
     }
 
     /// <summary>Asserts a 422 whose <c>errors</c> map names exactly <paramref name="fields"/>.</summary>
-    public static async Task<JsonElement> ShouldBeValidationProblemAsync(this HttpResponseMessage response, params string[] fields)
+    public static async Task<JsonElement> ShouldBeValidationProblemAsync(
+        this HttpResponseMessage response,
+        params string[] fields)
     {
         var problem = await response.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity);
         var errors = problem.GetProperty("errors");
@@ -35,11 +37,14 @@ internal static partial class HttpAssertions
         return JsonDocument.Parse(body).RootElement;
     }
 
-    /// <summary>Asserts the object has exactly these properties, in any order: nothing missing, nothing extra.</summary>
+    /// <summary>Asserts the object has exactly these properties, in any order: none missing, none extra.</summary>
     public static void ShouldHaveExactlyProperties(this JsonElement element, params string[] names) =>
         element.EnumerateObject().Select(property => property.Name).ShouldBe(names, ignoreOrder: true);
 
-    /// <summary>Asserts a timestamp is written as RealWorld writes them: UTC, milliseconds, a trailing Z ("2016-02-18T03:22:56.637Z").</summary>
+    /// <summary>
+    /// Asserts a timestamp is written as RealWorld writes them: UTC, milliseconds, a trailing Z
+    /// ("2016-02-18T03:22:56.637Z").
+    /// </summary>
     public static string ShouldBeSpecTimestamp(this JsonElement element)
     {
         var text = element.GetString();

@@ -7,8 +7,14 @@ internal static class IdempotentRequests
 {
     public const string ReplayedHeader = "Idempotent-Replayed";
 
-    /// <summary>POSTs <paramref name="body"/> as JSON with an <c>Idempotency-Key</c> header, sent as is (no validation).</summary>
-    public static async Task<HttpResponseMessage> PostWithKeyAsync(this HttpClient client, string path, object body, string key)
+    /// <summary>
+    /// POSTs <paramref name="body"/> as JSON with an <c>Idempotency-Key</c> header, sent as is (no validation).
+    /// </summary>
+    public static async Task<HttpResponseMessage> PostWithKeyAsync(
+        this HttpClient client,
+        string path,
+        object body,
+        string key)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
         request.Headers.TryAddWithoutValidation(IdempotencyKey.HeaderName, key);

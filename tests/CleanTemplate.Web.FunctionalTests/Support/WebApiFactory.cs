@@ -33,7 +33,8 @@ public class WebApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public QueryCounter QueryCounter { get; } = new();
 
-    public PostgresTestDatabase Database => _database ?? throw new InvalidOperationException("The factory is not initialized yet.");
+    public PostgresTestDatabase Database =>
+        _database ?? throw new InvalidOperationException("The factory is not initialized yet.");
 
     /// <summary>The connection string the host uses; a derived factory may point it elsewhere.</summary>
     protected virtual string HostConnectionString => Database.ConnectionString;
@@ -74,7 +75,7 @@ public class WebApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         });
     }
 
-    /// <summary>Registrations a derived factory adds over the app's own (e.g. a service that fails on purpose).</summary>
+    /// <summary>What a derived factory registers over the app's own (e.g. a service that fails on purpose).</summary>
     protected virtual void ConfigureServices(IServiceCollection services)
     {
     }
@@ -96,7 +97,7 @@ public class WebApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return client;
     }
 
-    /// <summary>Saves entities in a scope of their own, so requests find them in the database and nowhere else.</summary>
+    /// <summary>Saves entities in a scope of their own, so requests find them in the database and only there.</summary>
     public Task SaveAsync(params object[] entities) => ArrangeAsync(async db =>
     {
         db.AddRange(entities);
@@ -109,7 +110,10 @@ public class WebApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public Task<Article> SaveArticleAsync(User author, string? title = null, params string[] tags) =>
         ArrangeAsync(db => TestArticles.SaveAsync(db, author, title, tags));
 
-    /// <summary><paramref name="count"/> articles by <paramref name="author"/>, oldest first, each saved on its own (its own timestamp).</summary>
+    /// <summary>
+    /// <paramref name="count"/> articles by <paramref name="author"/>, oldest first, each saved on its own (its own
+    /// timestamp).
+    /// </summary>
     public async Task<IReadOnlyList<Article>> SaveArticlesAsync(User author, int count, params string[] tags)
     {
         var articles = new List<Article>(count);
@@ -121,7 +125,9 @@ public class WebApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary><paramref name="follower"/> follows <paramref name="followee"/>.</summary>
     public Task FollowAsync(User follower, User followee) => SaveAsync(new Follow(follower.Id, followee.Id));
 
-    /// <summary>A comment by <paramref name="author"/> on <paramref name="article"/>, saved on its own (its own timestamp).</summary>
+    /// <summary>
+    /// A comment by <paramref name="author"/> on <paramref name="article"/>, saved on its own (its own timestamp).
+    /// </summary>
     public Task<Comment> SaveCommentAsync(Article article, User author, string? body = null) =>
         ArrangeAsync(db => TestComments.SaveAsync(db, article, author, body));
     //#endif
@@ -137,7 +143,8 @@ public class WebApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     /// <summary>Reads one value from the test database, to check what a request left behind.</summary>
-    public Task<T?> ScalarAsync<T>(string sql, params (string Name, object Value)[] parameters) => Database.ScalarAsync<T>(sql, parameters);
+    public Task<T?> ScalarAsync<T>(string sql, params (string Name, object Value)[] parameters) =>
+        Database.ScalarAsync<T>(sql, parameters);
 
     async Task IAsyncLifetime.DisposeAsync()
     {

@@ -80,13 +80,17 @@ internal sealed partial class WebAppProcess : IAsyncDisposable
             await KillAsync(process);
             File.Delete(loadedAssembliesFile);
             if (failure is TimeoutException)
-                throw new TimeoutException($"The app did not listen within {StartTimeout}:\n{string.Join('\n', output)}", failure);
+            {
+                throw new TimeoutException(
+                    $"The app did not listen within {StartTimeout}:\n{string.Join('\n', output)}", failure);
+            }
             throw;
         }
     }
 
     /// <summary>The simple names of every assembly the process has loaded so far.</summary>
-    public IReadOnlySet<string> LoadedAssemblies() => File.ReadAllLines(_loadedAssembliesFile).ToHashSet(StringComparer.Ordinal);
+    public IReadOnlySet<string> LoadedAssemblies() =>
+        File.ReadAllLines(_loadedAssembliesFile).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Stops the app as a service manager does (SIGTERM) and returns its exit code.</summary>
     public async Task<int> StopAsync()

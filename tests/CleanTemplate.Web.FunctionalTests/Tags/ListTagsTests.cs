@@ -17,7 +17,8 @@ public sealed class ListTagsTests(WebApiFactory factory) : ApiTest(factory)
 
         var body = await response.ShouldBeJsonAsync(HttpStatusCode.OK);
         body.ShouldHaveExactlyProperties("tags");
-        body.GetProperty("tags").EnumerateArray().Select(tag => tag.GetString()).ShouldBe(["reactjs", "dragons", "angularjs"]);
+        body.GetProperty("tags").EnumerateArray().Select(tag => tag.GetString())
+            .ShouldBe(["reactjs", "dragons", "angularjs"]);
     }
 
     [Fact]
@@ -30,8 +31,11 @@ public sealed class ListTagsTests(WebApiFactory factory) : ApiTest(factory)
 
         var response = await Anonymous.GetAsync("/api/tags");
 
-        (await response.ShouldBeJsonAsync(HttpStatusCode.OK)).GetProperty("tags").EnumerateArray().Select(tag => tag.GetString()).ShouldBe(["shared"]);
-        (await Factory.ScalarAsync<string>("SELECT status FROM articles WHERE id = @id", ("id", deleted.Id))).ShouldBe("Deleted");
+        (await response.ShouldBeJsonAsync(HttpStatusCode.OK)).GetProperty("tags").EnumerateArray()
+            .Select(tag => tag.GetString())
+            .ShouldBe(["shared"]);
+        (await Factory.ScalarAsync<string>("SELECT status FROM articles WHERE id = @id", ("id", deleted.Id)))
+            .ShouldBe("Deleted");
     }
 
     [Fact]
@@ -50,7 +54,8 @@ public sealed class ListTagsTests(WebApiFactory factory) : ApiTest(factory)
 
         var response = await Anonymous.GetAsync("/api/tags");
 
-        (await response.ShouldBeJsonAsync(HttpStatusCode.OK)).GetProperty("tags").EnumerateArray().Select(tag => tag.GetString())
+        (await response.ShouldBeJsonAsync(HttpStatusCode.OK)).GetProperty("tags").EnumerateArray()
+            .Select(tag => tag.GetString())
             .ShouldBe(["zebra", "angularjs", "reactjs"]);
     }
 

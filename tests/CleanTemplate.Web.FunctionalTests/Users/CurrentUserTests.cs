@@ -29,7 +29,9 @@ public sealed class CurrentUserTests(WebApiFactory factory) : ApiTest(factory)
 
         var response = await Anonymous.SendAsync(request);
 
-        (await response.ShouldBeJsonAsync(HttpStatusCode.OK)).GetProperty("user").GetProperty("email").GetString().ShouldBe(user.Email);
+        (await response.ShouldBeJsonAsync(HttpStatusCode.OK))
+            .GetProperty("user").GetProperty("email").GetString()
+            .ShouldBe(user.Email);
     }
 
     [Fact]
@@ -89,13 +91,21 @@ public sealed class CurrentUserTests(WebApiFactory factory) : ApiTest(factory)
     {
         var (user, client) = await Factory.SignedInUserAsync();
 
-        var response = await client.PutAsJsonAsync("/api/user", new { user = new { email = "new@example.com", bio = "I like to skateboard", image = "https://i.stack.imgur.com/xHWG8.jpg" } });
+        var response = await client.PutAsJsonAsync("/api/user", new
+        {
+            user = new
+            {
+                email = "new@example.com", bio = "I like to skateboard", image = "https://i.stack.imgur.com/xHWG8.jpg",
+            },
+        });
 
         var body = (await response.ShouldBeJsonAsync(HttpStatusCode.OK)).GetProperty("user");
         body.GetProperty("email").GetString().ShouldBe("new@example.com");
         body.GetProperty("bio").GetString().ShouldBe("I like to skateboard");
-        (await Factory.ScalarAsync<string>("SELECT email FROM users WHERE id = @id", ("id", user.Id))).ShouldBe("new@example.com");
-        (await Factory.ScalarAsync<string>("SELECT image FROM user_profiles WHERE id = @id", ("id", user.Id))).ShouldBe("https://i.stack.imgur.com/xHWG8.jpg");
+        (await Factory.ScalarAsync<string>("SELECT email FROM users WHERE id = @id", ("id", user.Id)))
+            .ShouldBe("new@example.com");
+        (await Factory.ScalarAsync<string>("SELECT image FROM user_profiles WHERE id = @id", ("id", user.Id)))
+            .ShouldBe("https://i.stack.imgur.com/xHWG8.jpg");
     }
 
     [Fact]
@@ -104,11 +114,14 @@ public sealed class CurrentUserTests(WebApiFactory factory) : ApiTest(factory)
         var (other, _) = await Factory.SignedInUserAsync();
         var (user, client) = await Factory.SignedInUserAsync();
 
-        var response = await client.PutAsJsonAsync("/api/user", new { user = new { username = other.Username, bio = "changed" } });
+        var response = await client.PutAsJsonAsync(
+            "/api/user", new { user = new { username = other.Username, bio = "changed" } });
 
         await response.ShouldBeValidationProblemAsync("username");
-        (await Factory.ScalarAsync<string>("SELECT username FROM users WHERE id = @id", ("id", user.Id))).ShouldBe(user.Username);
-        (await Factory.ScalarAsync<string>("SELECT bio FROM user_profiles WHERE id = @id", ("id", user.Id))).ShouldBeNull();
+        (await Factory.ScalarAsync<string>("SELECT username FROM users WHERE id = @id", ("id", user.Id)))
+            .ShouldBe(user.Username);
+        (await Factory.ScalarAsync<string>("SELECT bio FROM user_profiles WHERE id = @id", ("id", user.Id)))
+            .ShouldBeNull();
     }
 
     [Fact]

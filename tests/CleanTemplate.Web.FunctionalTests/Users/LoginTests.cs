@@ -12,7 +12,8 @@ public sealed class LoginTests(WebApiFactory factory) : ApiTest(factory)
     {
         var (user, _) = await Factory.SignedInUserAsync();
 
-        var response = await Anonymous.PostAsJsonAsync("/api/users/login", new { user = new { email = user.Email, password = TestUsers.Password } });
+        var response = await Anonymous.PostAsJsonAsync(
+            "/api/users/login", new { user = new { email = user.Email, password = TestUsers.Password } });
 
         var body = (await response.ShouldBeJsonAsync(HttpStatusCode.OK)).GetProperty("user");
         body.GetProperty("username").GetString().ShouldBe(user.Username);
@@ -24,8 +25,10 @@ public sealed class LoginTests(WebApiFactory factory) : ApiTest(factory)
     {
         var (user, _) = await Factory.SignedInUserAsync();
 
-        var wrongPassword = await Anonymous.PostAsJsonAsync("/api/users/login", new { user = new { email = user.Email, password = "wrong password" } });
-        var unknownEmail = await Anonymous.PostAsJsonAsync("/api/users/login", new { user = new { email = "nobody@example.com", password = TestUsers.Password } });
+        var wrongPassword = await Anonymous.PostAsJsonAsync(
+            "/api/users/login", new { user = new { email = user.Email, password = "wrong password" } });
+        var unknownEmail = await Anonymous.PostAsJsonAsync(
+            "/api/users/login", new { user = new { email = "nobody@example.com", password = TestUsers.Password } });
 
         var first = await wrongPassword.ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
         var second = await unknownEmail.ShouldBeProblemAsync(HttpStatusCode.Unauthorized);

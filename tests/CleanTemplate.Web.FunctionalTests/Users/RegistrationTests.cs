@@ -10,30 +10,37 @@ public sealed class RegistrationTests(WebApiFactory factory) : ApiTest(factory)
     [Fact]
     public async Task Registering_answers_201_with_the_spec_user_object()
     {
-        var response = await Anonymous.PostAsJsonAsync("/api/users", new { user = new { username = "Jacob", email = "jake@jake.jake", password = "jakejake" } });
+        var response = await Anonymous.PostAsJsonAsync(
+            "/api/users", new { user = new { username = "Jacob", email = "jake@jake.jake", password = "jakejake" } });
 
         var body = await response.ShouldBeJsonAsync(HttpStatusCode.Created);
         var user = body.GetProperty("user");
-        user.EnumerateObject().Select(property => property.Name).ShouldBe(["email", "token", "username", "bio", "image"], ignoreOrder: true);
+        user.EnumerateObject().Select(property => property.Name)
+            .ShouldBe(["email", "token", "username", "bio", "image"], ignoreOrder: true);
         user.GetProperty("email").GetString().ShouldBe("jake@jake.jake");
         user.GetProperty("username").GetString().ShouldBe("Jacob");
         user.GetProperty("bio").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null);
         user.GetProperty("image").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null);
-        (await Factory.ScalarAsync<long>("SELECT count(*) FROM users WHERE username = @name", ("name", "Jacob"))).ShouldBe(1);
+        (await Factory.ScalarAsync<long>("SELECT count(*) FROM users WHERE username = @name", ("name", "Jacob")))
+            .ShouldBe(1);
         (await Factory.ScalarAsync<long>("SELECT count(*) FROM user_profiles")).ShouldBe(1);
     }
 
     [Fact]
     public async Task The_token_from_registration_signs_the_user_in()
     {
-        var registered = await Anonymous.PostAsJsonAsync("/api/users", new { user = new { username = "anna", email = "anna@example.com", password = "password1" } });
-        var token = (await registered.ShouldBeJsonAsync(HttpStatusCode.Created)).GetProperty("user").GetProperty("token").GetString();
+        var registered = await Anonymous.PostAsJsonAsync(
+            "/api/users", new { user = new { username = "anna", email = "anna@example.com", password = "password1" } });
+        var token = (await registered.ShouldBeJsonAsync(HttpStatusCode.Created))
+            .GetProperty("user").GetProperty("token").GetString();
 
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/user");
         request.Headers.TryAddWithoutValidation("Authorization", $"Token {token}");
         var current = await Anonymous.SendAsync(request);
 
-        (await current.ShouldBeJsonAsync(HttpStatusCode.OK)).GetProperty("user").GetProperty("username").GetString().ShouldBe("anna");
+        (await current.ShouldBeJsonAsync(HttpStatusCode.OK))
+            .GetProperty("user").GetProperty("username").GetString()
+            .ShouldBe("anna");
     }
 
     [Fact]
@@ -58,7 +65,10 @@ public sealed class RegistrationTests(WebApiFactory factory) : ApiTest(factory)
     {
         var (existing, _) = await Factory.SignedInUserAsync();
 
-        var response = await Anonymous.PostAsJsonAsync("/api/users", new { user = new { username = "newname", email = existing.Email.ToUpperInvariant(), password = "password1" } });
+        var response = await Anonymous.PostAsJsonAsync("/api/users", new
+        {
+            user = new { username = "newname", email = existing.Email.ToUpperInvariant(), password = "password1" },
+        });
 
         var errors = await response.ShouldBeValidationProblemAsync("email");
         errors.GetProperty("email")[0].GetString().ShouldBe("has already been taken");
@@ -70,7 +80,10 @@ public sealed class RegistrationTests(WebApiFactory factory) : ApiTest(factory)
     {
         var (existing, _) = await Factory.SignedInUserAsync();
 
-        var response = await Anonymous.PostAsJsonAsync("/api/users", new { user = new { username = existing.Username, email = "fresh@example.com", password = "password1" } });
+        var response = await Anonymous.PostAsJsonAsync("/api/users", new
+        {
+            user = new { username = existing.Username, email = "fresh@example.com", password = "password1" },
+        });
 
         await response.ShouldBeValidationProblemAsync("username");
         (await Factory.ScalarAsync<long>("SELECT count(*) FROM users")).ShouldBe(1);
@@ -89,7 +102,8 @@ public sealed class RegistrationTests(WebApiFactory factory) : ApiTest(factory)
     [Fact]
     public async Task A_body_without_the_user_envelope_answers_422()
     {
-        var response = await Anonymous.PostAsJsonAsync("/api/users", new { username = "jake", email = "jake@example.com", password = "password1" });
+        var response = await Anonymous.PostAsJsonAsync(
+            "/api/users", new { username = "jake", email = "jake@example.com", password = "password1" });
 
         await response.ShouldBeValidationProblemAsync("email", "password", "username");
     }

@@ -1,6 +1,6 @@
 namespace CleanTemplate.Application.Articles.Import;
 
-/// <summary>A row the import cannot take. Thrown before the transaction commits, so nothing of the file was written.</summary>
+/// <summary>A row the import cannot take. Thrown before the commit, so nothing of the file was written.</summary>
 public sealed class ArticleImportException(int lineNumber, string field, string message) : Exception(message)
 {
     /// <summary>

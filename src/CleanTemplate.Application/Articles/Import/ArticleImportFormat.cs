@@ -5,6 +5,6 @@ public enum ArticleImportFormat
     /// <summary>An array of <c>{ "author", "title", "description", "body", "tagList"?, "createdAt"? }</c>.</summary>
     Json,
 
-    /// <summary>RFC 4180, header <c>author,title,description,body,tags,createdAt</c>; tags separated by <c>;</c>.</summary>
+    /// <summary>RFC 4180, header <c>author,title,description,body,tags,createdAt</c>; tags split by <c>;</c>.</summary>
     Csv,
 }

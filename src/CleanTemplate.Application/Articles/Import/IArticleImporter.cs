@@ -7,11 +7,18 @@ namespace CleanTemplate.Application.Articles.Import;
 public interface IArticleImporter
 {
     /// <summary>Imports a <c>.json</c> or <c>.csv</c> file, the format chosen by its extension.</summary>
-    /// <exception cref="ArticleImportException">A row is invalid or names an unknown author; nothing was written.</exception>
+    /// <exception cref="ArticleImportException">A row is invalid or its author unknown; nothing written.</exception>
     /// <exception cref="ArgumentException">The file's extension is neither <c>.json</c> nor <c>.csv</c>.</exception>
-    Task<ArticleImportResult> ImportFileAsync(string path, IProgress<ImportProgress>? progress, CancellationToken cancellationToken);
+    Task<ArticleImportResult> ImportFileAsync(
+        string path,
+        IProgress<ImportProgress>? progress,
+        CancellationToken cancellationToken);
 
     /// <summary>Imports from a stream of UTF-8 text in the given format.</summary>
-    /// <exception cref="ArticleImportException">A row is invalid or names an unknown author; nothing was written.</exception>
-    Task<ArticleImportResult> ImportAsync(Stream content, ArticleImportFormat format, IProgress<ImportProgress>? progress, CancellationToken cancellationToken);
+    /// <exception cref="ArticleImportException">A row is invalid or its author unknown; nothing written.</exception>
+    Task<ArticleImportResult> ImportAsync(
+        Stream content,
+        ArticleImportFormat format,
+        IProgress<ImportProgress>? progress,
+        CancellationToken cancellationToken);
 }

@@ -19,7 +19,10 @@ public sealed class RequestLoggingBehaviour<TRequest, TResponse>(
     IOptions<ApplicationOptions> options)
     : IPipelineBehavior<TRequest, TResponse>
 {
-    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    public async Task<TResponse> Handle(
+        TRequest request,
+        CancellationToken cancellationToken,
+        RequestHandlerDelegate<TResponse> next)
     {
         var name = typeof(TRequest).Name;
         if (logger.IsEnabled(LogLevel.Debug))
@@ -50,7 +53,9 @@ internal static partial class RequestLog
     [LoggerMessage(Level = LogLevel.Debug, Message = "Handling {RequestName} for user {UserId}")]
     public static partial void Handling(ILogger logger, string requestName, int? userId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Slow request {RequestName} took {ElapsedMilliseconds:F0} ms for user {UserId}")]
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Slow request {RequestName} took {ElapsedMilliseconds:F0} ms for user {UserId}")]
     public static partial void Slow(ILogger logger, string requestName, double elapsedMilliseconds, int? userId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Request {RequestName} failed with an unhandled exception")]

@@ -13,7 +13,10 @@ public sealed class ValidationBehaviour<TRequest, TResponse>(IEnumerable<IValida
     : IPipelineBehavior<TRequest, TResponse>
     where TResponse : IFailable<TResponse>
 {
-    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    public async Task<TResponse> Handle(
+        TRequest request,
+        CancellationToken cancellationToken,
+        RequestHandlerDelegate<TResponse> next)
     {
         var failures = new List<FluentValidation.Results.ValidationFailure>();
         foreach (var validator in validators)
@@ -27,7 +30,9 @@ public sealed class ValidationBehaviour<TRequest, TResponse>(IEnumerable<IValida
 
         var fields = failures
             .GroupBy(failure => JsonNamingPolicy.CamelCase.ConvertName(failure.PropertyName))
-            .ToDictionary(group => group.Key, group => group.Select(failure => failure.ErrorMessage).Distinct().ToArray());
+            .ToDictionary(
+                group => group.Key,
+                group => group.Select(failure => failure.ErrorMessage).Distinct().ToArray());
         return TResponse.Failure(Error.Validation(fields));
     }
 }

@@ -16,7 +16,7 @@ public interface IIdempotencyStore
     Task<IdempotencyReservation> TryReserveAsync(
         string scope, string key, byte[] requestHash, CancellationToken cancellationToken);
 
-    /// <summary>Records the answer of a reserved key; later requests with it replay <paramref name="answer"/>.</summary>
+    /// <summary>Records a reserved key's answer; later requests with it replay <paramref name="answer"/>.</summary>
     Task CompleteAsync(string scope, string key, byte[] answer, CancellationToken cancellationToken);
 
     /// <summary>Gives up a reserved key without an answer, so the client may retry with it.</summary>

@@ -19,9 +19,10 @@ public sealed class Result<T> : IFailable<Result<T>>
     [MemberNotNullWhen(false, nameof(Error))]
     public bool IsSuccess => Error is null;
 
-    public T Value => IsSuccess ? _value! : throw new InvalidOperationException($"The result is a failure: {Error.Message}");
+    public T Value =>
+        IsSuccess ? _value! : throw new InvalidOperationException($"The result is a failure: {Error.Message}");
 
-#pragma warning disable CA1000 // a static factory on the generic type is the point: behaviours build failures of any TResponse
+#pragma warning disable CA1000 // a static factory on the generic type is the point: behaviours build any failure
     public static Result<T> Failure(Error error) => new(error);
 #pragma warning restore CA1000
 

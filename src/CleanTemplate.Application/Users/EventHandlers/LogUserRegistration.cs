@@ -11,7 +11,8 @@ internal sealed class LogUserRegistration(ILogger<LogUserRegistration> logger)
 {
     public Task Handle(DomainEventNotification<UserRegistered> notification, CancellationToken cancellationToken)
     {
-        logger.LogInformation("User {UserId} registered as {Username}", notification.DomainEvent.User.Id, notification.DomainEvent.User.Username);
+        var user = notification.DomainEvent.User;
+        logger.LogInformation("User {UserId} registered as {Username}", user.Id, user.Username);
         return Task.CompletedTask;
     }
 }

@@ -23,7 +23,11 @@ namespace CleanTemplate.Infrastructure.Persistence.BulkImport;
 /// </para>
 /// </summary>
 internal sealed class ArticleBatchWriter(
-    NpgsqlConnection connection, NpgsqlTransaction transaction, ImportedArticleFactory factory, ImportProgressReporter report, int savepointBatches)
+    NpgsqlConnection connection,
+    NpgsqlTransaction transaction,
+    ImportedArticleFactory factory,
+    ImportProgressReporter report,
+    int savepointBatches)
 {
     private const string Savepoint = "import_batch";
 
@@ -34,8 +38,8 @@ internal sealed class ArticleBatchWriter(
     public int Disambiguated { get; private set; }
 
     /// <summary>
-    /// Writes the batch's articles. Enters <see cref="ImportStage.CopyingArticles"/> before each COPY, so a batch written
-    /// twice reports it twice.
+    /// Writes the batch's articles. Enters <see cref="ImportStage.CopyingArticles"/> before each COPY, so a batch
+    /// written twice reports it twice.
     /// </summary>
     public async Task WriteAsync(ImportedArticle[] batch, int[] authorIds, CancellationToken cancellationToken)
     {
@@ -71,7 +75,8 @@ internal sealed class ArticleBatchWriter(
         {
             // Between the probe and the COPY an article written through the API took one of the slugs.
             await transaction.RollbackAsync(cancellationToken);
-            var named = await ArticleImportStatements.SlugTakenMeanwhileAsync(connection, batch, probed, factory, cancellationToken);
+            var named = await ArticleImportStatements.SlugTakenMeanwhileAsync(
+                connection, batch, probed, factory, cancellationToken);
             if (named is null)
                 throw;
             throw named;
@@ -81,7 +86,11 @@ internal sealed class ArticleBatchWriter(
     }
 
     private static bool IsSlugTaken(PostgresException exception) =>
-        exception is { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: ArticleConstraints.SlugUniqueIndex };
+        exception is
+        {
+            SqlState: PostgresErrorCodes.UniqueViolation,
+            ConstraintName: ArticleConstraints.SlugUniqueIndex,
+        };
 
     private void Count(ImportedArticle[] batch, string[] slugs) =>
         Disambiguated += batch.Where((row, i) => slugs[i] != row.BaseSlug).Count();

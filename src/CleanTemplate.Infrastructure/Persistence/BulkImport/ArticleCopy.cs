@@ -16,10 +16,15 @@ internal static class ArticleCopy
     private static readonly string Active = EntityStatus.Active.ToString();
 
     public static async Task ArticlesAsync(
-        NpgsqlConnection connection, ImportedArticle[] batch, int[] authorIds, string[] slugs, CancellationToken cancellationToken)
+        NpgsqlConnection connection,
+        ImportedArticle[] batch,
+        int[] authorIds,
+        string[] slugs,
+        CancellationToken cancellationToken)
     {
         await using var writer = await connection.BeginBinaryImportAsync(
-            "COPY articles (id, slug, title, description, body, author_id, created_at, updated_at, status) FROM STDIN (FORMAT BINARY)",
+            "COPY articles (id, slug, title, description, body, author_id, created_at, updated_at, status) "
+            + "FROM STDIN (FORMAT BINARY)",
             cancellationToken);
         for (var i = 0; i < batch.Length; i++)
         {
@@ -39,9 +44,14 @@ internal static class ArticleCopy
         await writer.CompleteAsync(cancellationToken);
     }
 
-    /// <summary>The many-to-many links, in file order, which is id order: the (article_id, tag_id) key grows at its right edge.</summary>
+    /// <summary>
+    /// The many-to-many links, in file order, which is id order: the (article_id, tag_id) key grows at its right edge.
+    /// </summary>
     public static async Task<int> LinksAsync(
-        NpgsqlConnection connection, ImportedArticle[] batch, IReadOnlyDictionary<string, int> tagIds, CancellationToken cancellationToken)
+        NpgsqlConnection connection,
+        ImportedArticle[] batch,
+        IReadOnlyDictionary<string, int> tagIds,
+        CancellationToken cancellationToken)
     {
         await using var writer = await connection.BeginBinaryImportAsync(
             "COPY article_tags (article_id, tag_id, created_at) FROM STDIN (FORMAT BINARY)", cancellationToken);

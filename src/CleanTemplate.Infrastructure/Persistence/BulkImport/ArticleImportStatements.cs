@@ -3,7 +3,10 @@ using Npgsql;
 
 namespace CleanTemplate.Infrastructure.Persistence.BulkImport;
 
-/// <summary>The set-based statements of an import, each run in its transaction: one per import or one per batch, never one per row.</summary>
+/// <summary>
+/// The set-based statements of an import, each run in its transaction: one per import or one per batch, never one per
+/// row.
+/// </summary>
 internal static class ArticleImportStatements
 {
     private const string LockName = "article-import";
@@ -13,7 +16,11 @@ internal static class ArticleImportStatements
     /// slug is free. Released by COMMIT or ROLLBACK.
     /// </summary>
     public static Task TakeImportLockAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
-        BulkSql.ExecuteAsync(connection, "SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", cancellationToken, new NpgsqlParameter { Value = LockName });
+        BulkSql.ExecuteAsync(
+            connection,
+            "SELECT pg_advisory_xact_lock(hashtextextended($1, 0))",
+            cancellationToken,
+            new NpgsqlParameter { Value = LockName });
 
     /// <summary>
     /// Foreign keys are enforced by row triggers: every imported article and every tag link runs a lookup of the row it
@@ -29,7 +36,9 @@ internal static class ArticleImportStatements
     /// Otherwise the triggers check every row, as for any other write: slower, equally correct. Check constraints,
     /// NOT NULL and unique indexes are not triggers and always apply.
     /// </summary>
-    public static async Task<ReferenceChecking> SkipRowTriggersIfAllowedAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    public static async Task<ReferenceChecking> SkipRowTriggersIfAllowedAsync(
+        NpgsqlConnection connection,
+        CancellationToken cancellationToken)
     {
         var mayTurnOff = connection.PostgreSqlVersion.Major >= 15
             ? "has_parameter_privilege('session_replication_role', 'SET')"
@@ -47,9 +56,9 @@ internal static class ArticleImportStatements
     }
 
     /// <summary>
-    /// Each row's slug, in file order: a row keeps its title's slug unless <paramref name="taken"/> has it (a live article
-    /// has it) or an earlier row of the batch claimed it; then it takes the slug with its id's suffix. Each slug a row
-    /// keeps is added to <paramref name="taken"/>.
+    /// Each row's slug, in file order: a row keeps its title's slug unless <paramref name="taken"/> has it (a live
+    /// article has it) or an earlier row of the batch claimed it; then it takes the slug with its id's suffix. Each
+    /// slug a row keeps is added to <paramref name="taken"/>.
     /// </summary>
     public static string[] AllocateSlugs(ImportedArticle[] batch, HashSet<string> taken) =>
         Array.ConvertAll(batch, row => taken.Add(row.BaseSlug) ? row.BaseSlug : row.DisambiguatedSlug);
@@ -58,26 +67,35 @@ internal static class ArticleImportStatements
     /// <see cref="AllocateSlugs"/> after asking the database which of the batch's title slugs a live article has (see
     /// <see cref="LiveSlugsAsync"/>); articles of earlier batches are rows of this transaction, so they count.
     /// </summary>
-    public static async Task<string[]> AllocateProbedSlugsAsync(NpgsqlConnection connection, ImportedArticle[] batch, CancellationToken cancellationToken)
+    public static async Task<string[]> AllocateProbedSlugsAsync(
+        NpgsqlConnection connection,
+        ImportedArticle[] batch,
+        CancellationToken cancellationToken)
     {
         var candidates = batch.Select(row => row.BaseSlug).Distinct(StringComparer.Ordinal).ToArray();
         return AllocateSlugs(batch, await LiveSlugsAsync(connection, candidates, cancellationToken));
     }
 
     /// <summary>
-    /// An article written through the API between a batch's <see cref="AllocateProbedSlugsAsync"/> and its COPY can take a
-    /// slug the batch chose, and the COPY then fails on the unique index. Called after the rollback, so the other article is
-    /// visible: names the first row (in file order) whose slug a live article now has, or returns null if none has.
+    /// An article written through the API between a batch's <see cref="AllocateProbedSlugsAsync"/> and its COPY can
+    /// take a slug the batch chose, and the COPY then fails on the unique index. Called after the rollback, so the
+    /// other article is visible: names the first row (in file order) whose slug a live article now has, or returns null
+    /// if none has.
     /// </summary>
     public static async Task<ArticleImportException?> SlugTakenMeanwhileAsync(
-        NpgsqlConnection connection, ImportedArticle[] batch, string[] slugs, ImportedArticleFactory factory, CancellationToken cancellationToken)
+        NpgsqlConnection connection,
+        ImportedArticle[] batch,
+        string[] slugs,
+        ImportedArticleFactory factory,
+        CancellationToken cancellationToken)
     {
         var taken = await LiveSlugsAsync(connection, slugs, cancellationToken);
         var first = Array.FindIndex(slugs, taken.Contains);
         return first < 0
             ? null
             : factory.Error(batch[first].LineNumber, "title",
-                $"its slug '{slugs[first]}' was taken by an article written while the import ran; nothing was imported, run the import again");
+                $"its slug '{slugs[first]}' was taken by an article written while the import ran; "
+                + "nothing was imported, run the import again");
     }
 
     /// <summary>
@@ -86,7 +104,10 @@ internal static class ArticleImportStatements
     /// table past its statistics: one probe of the partial unique index on live slugs per candidate (hence the literal
     /// 'Active' of its filter), so a batch costs the same however many articles exist.
     /// </summary>
-    private static async Task<HashSet<string>> LiveSlugsAsync(NpgsqlConnection connection, string[] slugs, CancellationToken cancellationToken)
+    private static async Task<HashSet<string>> LiveSlugsAsync(
+        NpgsqlConnection connection,
+        string[] slugs,
+        CancellationToken cancellationToken)
     {
         await using var command = BulkSql.Create(connection, """
             SELECT candidate.slug

@@ -4,8 +4,8 @@ namespace CleanTemplate.Infrastructure.Persistence.BulkImport;
 
 /// <summary>
 /// Groups a stream into batches that start small and double up to a limit. The database waits for the first batch to
-/// be parsed and validated before it can do anything; a small one gets it started early, and the later, larger ones keep
-/// the per-batch statements rare.
+/// be parsed and validated before it can do anything; a small one gets it started early, and the later, larger ones
+/// keep the per-batch statements rare.
 /// </summary>
 internal static class Batches
 {
@@ -14,7 +14,10 @@ internal static class Batches
         index >= 31 ? largest : (int)Math.Min((long)first << index, largest);
 
     public static async IAsyncEnumerable<T[]> InBatchesAsync<T>(
-        this IAsyncEnumerable<T> source, int first, int largest, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        this IAsyncEnumerable<T> source,
+        int first,
+        int largest,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var index = 0;
         var batch = new List<T>(first);

@@ -6,7 +6,11 @@ namespace CleanTemplate.Infrastructure.Persistence.BulkImport;
 /// <summary>Commands of a bulk import: parameterised, and without the app's per-command timeout.</summary>
 internal static class BulkSql
 {
-    public static async Task<int> ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken, params NpgsqlParameter[] parameters)
+    public static async Task<int> ExecuteAsync(
+        NpgsqlConnection connection,
+        string sql,
+        CancellationToken cancellationToken,
+        params NpgsqlParameter[] parameters)
     {
         await using var command = Create(connection, sql, parameters);
         return await command.ExecuteNonQueryAsync(cancellationToken);
@@ -23,6 +27,7 @@ internal static class BulkSql
         return command;
     }
 
-    /// <summary>A text[] parameter: one statement takes a whole batch's names (<c>= ANY($1)</c>, <c>unnest($1)</c>).</summary>
-    public static NpgsqlParameter TextArray(string[] values) => new() { Value = values, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text };
+    /// <summary>A text[] parameter: one statement for a batch's names (<c>= ANY($1)</c>, <c>unnest($1)</c>).</summary>
+    public static NpgsqlParameter TextArray(string[] values) =>
+        new() { Value = values, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text };
 }

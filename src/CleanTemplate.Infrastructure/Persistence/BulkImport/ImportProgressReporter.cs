@@ -20,6 +20,7 @@ internal sealed class ImportProgressReporter(Stream content, IProgress<ImportPro
     // The parser advances the stream on another thread (ReadAhead): its position is approximate, so it is clamped.
     private void Report() =>
         progress?.Report(content.CanSeek
-            ? new ImportProgress(_stage, ArticlesImported, Math.Clamp(content.Position, 0, content.Length), content.Length)
+            ? new ImportProgress(
+                _stage, ArticlesImported, Math.Clamp(content.Position, 0, content.Length), content.Length)
             : new ImportProgress(_stage, ArticlesImported, 0, null));
 }

@@ -13,5 +13,9 @@ internal static class IsoTimestamp
     /// <summary>The instant in UTC: PostgreSQL's <c>timestamptz</c> takes only offset 0 from Npgsql.</summary>
     public static bool TryParse(string text, out DateTimeOffset value) =>
         DateTimeOffset.TryParseExact(
-            text, Formats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out value);
+            text,
+            Formats,
+            CultureInfo.InvariantCulture,
+            DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal,
+            out value);
 }

@@ -24,7 +24,8 @@ internal static partial class JsonArticleReader
     public static async IAsyncEnumerable<ImportedArticle> ReadAsync(
         Stream content, ImportedArticleFactory factory, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await using var items = JsonSerializer.DeserializeAsyncEnumerable<ArticleRecord>(content, Options, cancellationToken)
+        await using var items = JsonSerializer
+            .DeserializeAsyncEnumerable<ArticleRecord>(content, Options, cancellationToken)
             .GetAsyncEnumerator(cancellationToken);
         var position = 0;
         while (true)
@@ -46,13 +47,14 @@ internal static partial class JsonArticleReader
         }
     }
 
-    /// <summary>Names the item and field from the exception's JSON path (<c>$[3].tagList[0]</c>: item 4, tagList).</summary>
+    /// <summary>Item and field, from the exception's JSON path (<c>$[3].tagList[0]</c>: item 4, tagList).</summary>
     private static ArticleImportException Translate(JsonException exception, ImportedArticleFactory factory)
     {
         var jsonLine = exception.LineNumber + 1;
         var path = ItemPath().Match(exception.Path ?? string.Empty);
         if (!path.Success)
-            return new ArticleImportException(0, "$", $"JSON line {jsonLine}: the file must be one JSON array of article objects");
+            return new ArticleImportException(
+                0, "$", $"JSON line {jsonLine}: the file must be one JSON array of article objects");
 
         var item = int.Parse(path.Groups["index"].ValueSpan, CultureInfo.InvariantCulture) + 1;
         var field = path.Groups["field"].Success ? path.Groups["field"].Value : "$";

@@ -13,7 +13,8 @@ internal static class ReadAhead
     public static async IAsyncEnumerable<T> ReadAheadAsync<T>(
         this IAsyncEnumerable<T> source, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var channel = Channel.CreateBounded<T>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+        var channel = Channel.CreateBounded<T>(
+            new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var producer = Task.Run(() => ProduceAsync(source, channel.Writer, stop.Token), CancellationToken.None);
         try
@@ -28,7 +29,10 @@ internal static class ReadAhead
         }
     }
 
-    private static async Task ProduceAsync<T>(IAsyncEnumerable<T> source, ChannelWriter<T> writer, CancellationToken cancellationToken)
+    private static async Task ProduceAsync<T>(
+        IAsyncEnumerable<T> source,
+        ChannelWriter<T> writer,
+        CancellationToken cancellationToken)
     {
         try
         {

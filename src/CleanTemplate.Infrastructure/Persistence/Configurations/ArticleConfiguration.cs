@@ -30,14 +30,23 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
             .HasDatabaseName("ix_articles_created_at_id")
             .HasFilter("status = 'Active'");
 
-        builder.HasOne(article => article.Author).WithMany().HasForeignKey(article => article.AuthorId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(article => article.Author)
+            .WithMany()
+            .HasForeignKey(article => article.AuthorId)
+            .OnDelete(DeleteBehavior.Restrict);
 
         // One-to-many with cascade: comments belong to their article, and a hard delete of the article row (a
         // retention purge; the API only soft-deletes) takes them with it in the database.
-        builder.HasMany(article => article.Comments).WithOne().HasForeignKey(comment => comment.ArticleId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(article => article.Comments)
+            .WithOne()
+            .HasForeignKey(comment => comment.ArticleId)
+            .OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(article => article.Comments).HasField("_comments");
 
-        builder.HasMany(article => article.Tags).WithOne().HasForeignKey(link => link.ArticleId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(article => article.Tags)
+            .WithOne()
+            .HasForeignKey(link => link.ArticleId)
+            .OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(article => article.Tags).HasField("_tags");
     }
 }

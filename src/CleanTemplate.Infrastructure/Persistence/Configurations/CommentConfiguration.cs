@@ -14,6 +14,9 @@ internal sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
         builder.Property(comment => comment.Body).HasMaxLength(Comment.BodyMaxLength);
         builder.HasQueryFilter(comment => comment.Status == EntityStatus.Active);
         builder.HasIndex(comment => new { comment.ArticleId, comment.CreatedAt });
-        builder.HasOne(comment => comment.Author).WithMany().HasForeignKey(comment => comment.AuthorId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(comment => comment.Author)
+            .WithMany()
+            .HasForeignKey(comment => comment.AuthorId)
+            .OnDelete(DeleteBehavior.Restrict);
     }
 }

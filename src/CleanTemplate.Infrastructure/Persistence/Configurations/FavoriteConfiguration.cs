@@ -15,6 +15,9 @@ internal sealed class FavoriteConfiguration : IEntityTypeConfiguration<Favorite>
         builder.HasIndex(favorite => favorite.ArticleId);
         builder.Property(favorite => favorite.CreatedAt).HasDefaultValueSql("now()");
         builder.HasOne<User>().WithMany().HasForeignKey(favorite => favorite.UserId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne<Article>().WithMany().HasForeignKey(favorite => favorite.ArticleId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Article>()
+            .WithMany()
+            .HasForeignKey(favorite => favorite.ArticleId)
+            .OnDelete(DeleteBehavior.Cascade);
     }
 }

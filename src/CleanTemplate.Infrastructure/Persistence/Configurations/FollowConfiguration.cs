@@ -9,7 +9,8 @@ internal sealed class FollowConfiguration : IEntityTypeConfiguration<Follow>
 {
     public void Configure(EntityTypeBuilder<Follow> builder)
     {
-        builder.ToTable("follows", table => table.HasCheckConstraint("ck_follows_not_self", "follower_id <> followee_id"));
+        builder.ToTable("follows", table =>
+            table.HasCheckConstraint("ck_follows_not_self", "follower_id <> followee_id"));
         // Self-referential many-to-many: both keys point at users.
         builder.HasKey(follow => new { follow.FollowerId, follow.FolloweeId });
         builder.HasIndex(follow => follow.FolloweeId);

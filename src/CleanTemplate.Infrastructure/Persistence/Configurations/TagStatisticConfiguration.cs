@@ -11,6 +11,9 @@ internal sealed class TagStatisticConfiguration : IEntityTypeConfiguration<TagSt
         builder.ToTable("tag_statistics");
         builder.HasKey(statistic => statistic.TagId);
         builder.Property(statistic => statistic.TagId).ValueGeneratedNever();
-        builder.HasOne<Tag>().WithOne().HasForeignKey<TagStatistic>(statistic => statistic.TagId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Tag>()
+            .WithOne()
+            .HasForeignKey<TagStatistic>(statistic => statistic.TagId)
+            .OnDelete(DeleteBehavior.Cascade);
     }
 }

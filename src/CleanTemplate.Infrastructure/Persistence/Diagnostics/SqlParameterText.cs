@@ -4,7 +4,9 @@ using System.Text;
 
 namespace CleanTemplate.Infrastructure.Persistence.Diagnostics;
 
-/// <summary>A command's parameters for a log line: <c>@email='a@b.c'</c>, or <c>@email=?</c> when values must not be logged.</summary>
+/// <summary>
+/// A command's parameters for a log line: <c>@email='a@b.c'</c>, or <c>@email=?</c> when values must not be logged.
+/// </summary>
 internal static class SqlParameterText
 {
     public static string Format(DbParameterCollection parameters, bool withValues)

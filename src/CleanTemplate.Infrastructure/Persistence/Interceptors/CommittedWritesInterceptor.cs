@@ -12,7 +12,8 @@ namespace CleanTemplate.Infrastructure.Persistence.Interceptors;
 /// the transaction commits, and not at all if it rolls back. One instance serves every context; the counts live on the
 /// context.
 /// </summary>
-internal sealed class CommittedWritesInterceptor : ISaveChangesInterceptor, IDbCommandInterceptor, IDbTransactionInterceptor
+internal sealed class CommittedWritesInterceptor
+    : ISaveChangesInterceptor, IDbCommandInterceptor, IDbTransactionInterceptor
 {
     public int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
@@ -20,7 +21,10 @@ internal sealed class CommittedWritesInterceptor : ISaveChangesInterceptor, IDbC
         return result;
     }
 
-    public ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    public ValueTask<int> SavedChangesAsync(
+        SaveChangesCompletedEventData eventData,
+        int result,
+        CancellationToken cancellationToken = default)
     {
         Wrote(eventData.Context);
         return ValueTask.FromResult(result);
@@ -32,29 +36,42 @@ internal sealed class CommittedWritesInterceptor : ISaveChangesInterceptor, IDbC
         return result;
     }
 
-    public ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
+    public ValueTask<int> NonQueryExecutedAsync(
+        DbCommand command,
+        CommandExecutedEventData eventData,
+        int result,
+        CancellationToken cancellationToken = default)
     {
         Wrote(eventData.Context);
         return ValueTask.FromResult(result);
     }
 
-    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Writes(eventData.Context)?.Commit();
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) =>
+        Writes(eventData.Context)?.Commit();
 
-    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    public Task TransactionCommittedAsync(
+        DbTransaction transaction,
+        TransactionEndEventData eventData,
+        CancellationToken cancellationToken = default)
     {
         Writes(eventData.Context)?.Commit();
         return Task.CompletedTask;
     }
 
-    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Writes(eventData.Context)?.RollBack();
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) =>
+        Writes(eventData.Context)?.RollBack();
 
-    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    public Task TransactionRolledBackAsync(
+        DbTransaction transaction,
+        TransactionEndEventData eventData,
+        CancellationToken cancellationToken = default)
     {
         Writes(eventData.Context)?.RollBack();
         return Task.CompletedTask;
     }
 
-    private static void Wrote(DbContext? context) => Writes(context)?.Wrote(inTransaction: context!.Database.CurrentTransaction is not null);
+    private static void Wrote(DbContext? context) =>
+        Writes(context)?.Wrote(inTransaction: context!.Database.CurrentTransaction is not null);
 
     private static CommittedWrites? Writes(DbContext? context) => (context as ApplicationDbContext)?.CommittedWrites;
 }

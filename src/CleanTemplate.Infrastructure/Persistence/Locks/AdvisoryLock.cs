@@ -16,11 +16,15 @@ internal static class AdvisoryLock
             throw new InvalidOperationException("A transaction-scoped advisory lock needs an open transaction.");
 
         // hashtextextended maps the name to the 64-bit key pg_advisory_xact_lock takes.
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({name}, 0))", cancellationToken);
+        await db.Database.ExecuteSqlAsync(
+            $"SELECT pg_advisory_xact_lock(hashtextextended({name}, 0))", cancellationToken);
     }
 
     /// <summary>Takes the lock only if it is free right now; false when another transaction holds it.</summary>
-    public static async Task<bool> TryAcquireForTransactionAsync(DbContext db, string name, CancellationToken cancellationToken)
+    public static async Task<bool> TryAcquireForTransactionAsync(
+        DbContext db,
+        string name,
+        CancellationToken cancellationToken)
     {
         if (db.Database.CurrentTransaction is null)
             throw new InvalidOperationException("A transaction-scoped advisory lock needs an open transaction.");
@@ -34,19 +38,25 @@ internal static class AdvisoryLock
     /// Holds <paramref name="name"/> on one connection for the whole of <paramref name="work"/>, whatever transactions
     /// it commits inside (a session-level lock), then releases it.
     /// </summary>
-    public static async Task<T> HoldForSessionAsync<T>(DbContext db, string name, Func<Task<T>> work, CancellationToken cancellationToken)
+    public static async Task<T> HoldForSessionAsync<T>(
+        DbContext db,
+        string name,
+        Func<Task<T>> work,
+        CancellationToken cancellationToken)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock(hashtextextended({name}, 0))", cancellationToken);
+            await db.Database.ExecuteSqlAsync(
+                $"SELECT pg_advisory_lock(hashtextextended({name}, 0))", cancellationToken);
             try
             {
                 return await work();
             }
             finally
             {
-                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock(hashtextextended({name}, 0))", CancellationToken.None);
+                await db.Database.ExecuteSqlAsync(
+                    $"SELECT pg_advisory_unlock(hashtextextended({name}, 0))", CancellationToken.None);
             }
         }
         finally

@@ -15,8 +15,9 @@ namespace CleanTemplate.Infrastructure.Persistence.MigrationHistory;
 /// would not be. EF's insert names only its own two columns, so older history tables without the column keep working.
 /// It also answers whether the table exists, which Npgsql's repository does not (see <see cref="ExistsSql"/>).
 /// </summary>
-#pragma warning disable EF1001 // Npgsql's history repository is "internal" API; deriving from it is how EF documents customising the history table.
-internal sealed class TimestampedHistoryRepository(HistoryRepositoryDependencies dependencies) : NpgsqlHistoryRepository(dependencies)
+#pragma warning disable EF1001 // "internal" API, but deriving from it is EF's documented way to customise the table
+internal sealed class TimestampedHistoryRepository(HistoryRepositoryDependencies dependencies)
+    : NpgsqlHistoryRepository(dependencies)
 #pragma warning restore EF1001
 {
     public const string AppliedAtColumn = "AppliedAt";
@@ -47,7 +48,9 @@ internal sealed class TimestampedHistoryRepository(HistoryRepositoryDependencies
 
     public override async Task<bool> ExistsAsync(CancellationToken cancellationToken = default) =>
         await Dependencies.DatabaseCreator.ExistsAsync(cancellationToken)
-        && await Dependencies.RawSqlCommandBuilder.Build(ExistsSql).ExecuteScalarAsync(ExistsCommandParameters(), cancellationToken) is true;
+        && await Dependencies.RawSqlCommandBuilder
+            .Build(ExistsSql)
+            .ExecuteScalarAsync(ExistsCommandParameters(), cancellationToken) is true;
 
     protected override void ConfigureTable(EntityTypeBuilder<HistoryRow> history)
     {
@@ -63,5 +66,10 @@ internal sealed class TimestampedHistoryRepository(HistoryRepositoryDependencies
     }
 
     private RelationalCommandParameterObject ExistsCommandParameters() => new(
-        Dependencies.Connection, null, null, Dependencies.CurrentContext.Context, Dependencies.CommandLogger, CommandSource.Migrations);
+        Dependencies.Connection,
+        null,
+        null,
+        Dependencies.CurrentContext.Context,
+        Dependencies.CommandLogger,
+        CommandSource.Migrations);
 }

@@ -13,7 +13,8 @@ internal sealed class ArticleRepository(ApplicationDbContext db) : IArticleRepos
     public async Task<Article?> GetBySlugForUpdateAsync(string slug, CancellationToken cancellationToken)
     {
         if (db.Database.CurrentTransaction is null)
-            throw new InvalidOperationException("A row lock needs an open transaction; it is released when the transaction ends.");
+            throw new InvalidOperationException(
+                "A row lock needs an open transaction; it is released when the transaction ends.");
 
         // FOR UPDATE locks the row against other FOR UPDATE readers and writers until COMMIT/ROLLBACK. xmin is a
         // system column, not part of *, and is named so EF can read the row version. No composition on top
@@ -26,13 +27,17 @@ internal sealed class ArticleRepository(ApplicationDbContext db) : IArticleRepos
     }
 
     public Task<Guid?> FindIdBySlugAsync(string slug, CancellationToken cancellationToken) =>
-        db.Articles.Where(article => article.Slug == slug).Select(article => (Guid?)article.Id).SingleOrDefaultAsync(cancellationToken);
+        db.Articles
+            .Where(article => article.Slug == slug)
+            .Select(article => (Guid?)article.Id)
+            .SingleOrDefaultAsync(cancellationToken);
 
     public Task<bool> IsSlugTakenAsync(string slug, Guid exceptArticleId, CancellationToken cancellationToken) =>
         db.Articles.AnyAsync(article => article.Slug == slug && article.Id != exceptArticleId, cancellationToken);
 
     public Task<Comment?> GetCommentAsync(Guid articleId, int commentId, CancellationToken cancellationToken) =>
-        db.Comments.SingleOrDefaultAsync(comment => comment.ArticleId == articleId && comment.Id == commentId, cancellationToken);
+        db.Comments.SingleOrDefaultAsync(
+            comment => comment.ArticleId == articleId && comment.Id == commentId, cancellationToken);
 
     public void Add(Article article) => db.Articles.Add(article);
 
@@ -40,11 +45,13 @@ internal sealed class ArticleRepository(ApplicationDbContext db) : IArticleRepos
     // not refreshed). The query filter adds "status = 'Active'", so already deleted articles keep their timestamps.
     public Task<int> ArchiveAllByAuthorAsync(int authorId, DateTimeOffset at, CancellationToken cancellationToken) =>
         db.Articles.Where(article => article.AuthorId == authorId).ExecuteUpdateAsync(
-            setters => setters.SetProperty(article => article.Status, EntityStatus.Deleted).SetProperty(article => article.UpdatedAt, at),
+            setters => setters
+                .SetProperty(article => article.Status, EntityStatus.Deleted)
+                .SetProperty(article => article.UpdatedAt, at),
             cancellationToken);
 
-    // ExecuteDelete: one DELETE ... WHERE. IgnoreQueryFilters, because the filter hides exactly the deleted rows this is
-    // for. The foreign keys cascade in the database (ON DELETE CASCADE), so comments, favorites and tag links go with it.
+    // ExecuteDelete: one DELETE ... WHERE. IgnoreQueryFilters, because the filter hides exactly the deleted rows
+    // this is for. The foreign keys cascade in the database, so comments, favorites and tag links go with it.
     public Task<int> PurgeDeletedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
         db.Articles.IgnoreQueryFilters()
             .Where(article => article.Status == EntityStatus.Deleted && article.UpdatedAt < cutoff)

@@ -12,5 +12,7 @@ internal sealed class FavoriteRepository(ApplicationDbContext db) : IFavoriteRep
             cancellationToken);
 
     public Task RemoveAsync(int userId, Guid articleId, CancellationToken cancellationToken) =>
-        db.Favorites.Where(favorite => favorite.UserId == userId && favorite.ArticleId == articleId).ExecuteDeleteAsync(cancellationToken);
+        db.Favorites
+            .Where(favorite => favorite.UserId == userId && favorite.ArticleId == articleId)
+            .ExecuteDeleteAsync(cancellationToken);
 }

@@ -12,5 +12,7 @@ internal sealed class FollowRepository(ApplicationDbContext db) : IFollowReposit
             cancellationToken);
 
     public Task RemoveAsync(int followerId, int followeeId, CancellationToken cancellationToken) =>
-        db.Follows.Where(follow => follow.FollowerId == followerId && follow.FolloweeId == followeeId).ExecuteDeleteAsync(cancellationToken);
+        db.Follows
+            .Where(follow => follow.FollowerId == followerId && follow.FolloweeId == followeeId)
+            .ExecuteDeleteAsync(cancellationToken);
 }

@@ -6,7 +6,9 @@ namespace CleanTemplate.Infrastructure.Persistence.Repositories;
 
 internal sealed class TagRepository(ApplicationDbContext db) : ITagRepository
 {
-    public async Task<IReadOnlyList<Tag>> EnsureAsync(IReadOnlyCollection<string> names, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Tag>> EnsureAsync(
+        IReadOnlyCollection<string> names,
+        CancellationToken cancellationToken)
     {
         if (names.Count == 0)
             return [];

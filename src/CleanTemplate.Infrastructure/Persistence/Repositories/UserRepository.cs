@@ -12,7 +12,9 @@ internal sealed class UserRepository(ApplicationDbContext db) : IUserRepository
     public Task<User?> GetByEmailAsync(string email, CancellationToken cancellationToken)
     {
         var normalized = User.NormalizeEmail(email);
-        return db.Users.Include(user => user.Profile).SingleOrDefaultAsync(user => user.Email == normalized, cancellationToken);
+        return db.Users
+            .Include(user => user.Profile)
+            .SingleOrDefaultAsync(user => user.Email == normalized, cancellationToken);
     }
 
     public async Task<IReadOnlyList<string>> TakenFieldsAsync(
@@ -21,7 +23,8 @@ internal sealed class UserRepository(ApplicationDbContext db) : IUserRepository
         var normalizedEmail = email is null ? null : User.NormalizeEmail(email);
         var holders = await db.Users
             .Where(user => user.Id != exceptUserId)
-            .Where(user => (normalizedEmail != null && user.Email == normalizedEmail) || (username != null && user.Username == username))
+            .Where(user => (normalizedEmail != null && user.Email == normalizedEmail)
+                || (username != null && user.Username == username))
             .Select(user => new { user.Email, user.Username })
             .ToListAsync(cancellationToken);
 

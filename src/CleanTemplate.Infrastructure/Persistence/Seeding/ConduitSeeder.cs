@@ -14,13 +14,18 @@ namespace CleanTemplate.Infrastructure.Persistence.Seeding;
 /// written, in one transaction; an advisory lock makes concurrent seeders (two app instances starting together) take
 /// turns instead of both writing.
 /// </summary>
-internal sealed class ConduitSeeder(ApplicationDbContext db, IUnitOfWork unitOfWork, ITagRepository tags, IPasswordHasher passwordHasher)
+internal sealed class ConduitSeeder(
+    ApplicationDbContext db,
+    IUnitOfWork unitOfWork,
+    ITagRepository tags,
+    IPasswordHasher passwordHasher)
     : IDatabaseSeeder
 {
     public const string Password = "password123";
     private const string LockName = "conduit-seed";
 
-    public Task<bool> SeedAsync(CancellationToken cancellationToken) => unitOfWork.InTransactionAsync(SeedInTransactionAsync, cancellationToken);
+    public Task<bool> SeedAsync(CancellationToken cancellationToken) =>
+        unitOfWork.InTransactionAsync(SeedInTransactionAsync, cancellationToken);
 
     private async Task<bool> SeedInTransactionAsync(CancellationToken cancellationToken)
     {
@@ -39,11 +44,19 @@ internal sealed class ConduitSeeder(ApplicationDbContext db, IUnitOfWork unitOfW
 
         var written = await db.Articles.Where(article => ids.Contains(article.AuthorId))
             .Select(article => new { article.AuthorId, article.Title }).ToListAsync(cancellationToken);
-        var missing = SeedData.Articles.Where(seed => !written.Contains(new { AuthorId = ids[seed.Author], seed.Title })).ToList();
-        var tagged = await tags.EnsureAsync(missing.SelectMany(seed => seed.Tags).Distinct().ToList(), cancellationToken);
+        var missing = SeedData.Articles
+            .Where(seed => !written.Contains(new { AuthorId = ids[seed.Author], seed.Title }))
+            .ToList();
+        var tagged =
+            await tags.EnsureAsync(missing.SelectMany(seed => seed.Tags).Distinct().ToList(), cancellationToken);
         foreach (var seed in missing)
         {
-            var article = Article.Write(ids[seed.Author], seed.Title, seed.Description, seed.Body, tagged.Where(tag => seed.Tags.Contains(tag.Name)));
+            var article = Article.Write(
+                ids[seed.Author],
+                seed.Title,
+                seed.Description,
+                seed.Body,
+                tagged.Where(tag => seed.Tags.Contains(tag.Name)));
             foreach (var (commenter, body) in seed.Comments)
                 article.Comment(ids[commenter], body);
             db.Articles.Add(article);
@@ -55,9 +68,9 @@ internal sealed class ConduitSeeder(ApplicationDbContext db, IUnitOfWork unitOfW
     }
 
     /// <summary>
-    /// The seed users in <see cref="SeedData.Users"/> order; ones that exist (maybe registered by hand) are kept as they
-    /// are. A missing one whose sample email another user already has stops the seed, naming both, before anything is
-    /// written: the seed will not guess which account the sample data belongs to.
+    /// The seed users in <see cref="SeedData.Users"/> order; ones that exist (maybe registered by hand) are kept as
+    /// they are. A missing one whose sample email another user already has stops the seed, naming both, before
+    /// anything is written: the seed will not guess which account the sample data belongs to.
     /// </summary>
     private async Task<List<(int Id, bool Created)>> EnsureUsersAsync(CancellationToken cancellationToken)
     {
@@ -87,7 +100,9 @@ internal sealed class ConduitSeeder(ApplicationDbContext db, IUnitOfWork unitOfW
         await db.SaveChangesAsync(cancellationToken);
 
         return SeedData.Users
-            .Select(seed => existing.TryGetValue(seed.Username, out var id) ? (id, false) : (created.Single(user => user.Username == seed.Username).Id, true))
+            .Select(seed => existing.TryGetValue(seed.Username, out var id)
+                ? (id, false)
+                : (created.Single(user => user.Username == seed.Username).Id, true))
             .ToList();
     }
 

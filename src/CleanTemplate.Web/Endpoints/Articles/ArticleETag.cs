@@ -3,7 +3,7 @@ using Microsoft.Extensions.Primitives;
 
 namespace CleanTemplate.Web.Endpoints.Articles;
 
-/// <summary>The article's row version as an HTTP entity tag: <c>ETag: "42"</c> out, <c>If-Match: "42"</c> back in.</summary>
+/// <summary>The row version as an HTTP entity tag: <c>ETag: "42"</c> out, <c>If-Match: "42"</c> back in.</summary>
 internal static class ArticleETag
 {
     public static string Format(uint version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
@@ -19,7 +19,8 @@ internal static class ArticleETag
         if (text.StartsWith("W/", StringComparison.Ordinal))
             text = text[2..];
         if (text.Length < 3 || text[0] != '"' || text[^1] != '"'
-            || !uint.TryParse(text.AsSpan(1, text.Length - 2), NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
+            || !uint.TryParse(
+                text.AsSpan(1, text.Length - 2), NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
             return false;
 
         version = parsed;

@@ -79,7 +79,8 @@ internal static class ArticleEndpoints
             return UnprocessableEntityProblem.ForHeader("If-Match", "must be an ETag this API returned");
 
         var article = body.Article;
-        var command = new UpdateArticleCommand(slug, article?.Title, article?.Description, article?.Body, expectedVersion);
+        var command =
+            new UpdateArticleCommand(slug, article?.Title, article?.Description, article?.Body, expectedVersion);
         return (await mediator.Send(command, cancellationToken)).ToHttpResult(Ok)
             .Or<UnauthorizedProblem, ForbiddenProblem, NotFoundProblem, ConflictProblem, UnprocessableEntityProblem>();
     }
@@ -104,9 +105,10 @@ internal static class ArticleEndpoints
         new(article.Version, TypedResults.Ok(new ArticleEnvelope<ArticleDto>(article)));
 
     private static WithETag<Created<ArticleEnvelope<ArticleDto>>> Created(ArticleDto article) => new(
-        article.Version, TypedResults.Created($"/api/articles/{article.Slug}", new ArticleEnvelope<ArticleDto>(article)));
+        article.Version,
+        TypedResults.Created($"/api/articles/{article.Slug}", new ArticleEnvelope<ArticleDto>(article)));
 
-    /// <summary>The body is exactly the spec's; the keyset cursor of the next page travels in a Link header (RFC 8288).</summary>
+    /// <summary>The body is exactly the spec's; the next page's keyset cursor is in a Link header (RFC 8288).</summary>
     private static Ok<ArticlesEnvelope> Page(HttpContext http, ArticlePage page)
     {
         if (page.NextCursor is { } next)

@@ -13,7 +13,8 @@ public sealed class RequestLoggingBehaviourTests
     [Fact]
     public async Task A_fast_request_logs_nothing_when_Debug_is_off()
     {
-        var response = await Behaviour(slowAfterMilliseconds: 60_000).Handle(new Ping(), CancellationToken.None, () => Task.FromResult("pong"));
+        var response = await Behaviour(slowAfterMilliseconds: 60_000)
+            .Handle(new Ping(), CancellationToken.None, () => Task.FromResult("pong"));
 
         response.ShouldBe("pong");
         _logger.Entries.ShouldBeEmpty();
@@ -49,17 +50,20 @@ public sealed class RequestLoggingBehaviourTests
     public async Task An_unhandled_exception_is_logged_as_an_error_and_propagates()
     {
         var thrown = await Should.ThrowAsync<InvalidOperationException>(() =>
-            Behaviour(slowAfterMilliseconds: 60_000).Handle(new Ping(), CancellationToken.None, () => throw new InvalidOperationException("boom")));
+            Behaviour(slowAfterMilliseconds: 60_000)
+                .Handle(new Ping(), CancellationToken.None, () => throw new InvalidOperationException("boom")));
 
         thrown.Message.ShouldBe("boom");
-        _logger.Entries.ShouldHaveSingleItem().ShouldBe((LogLevel.Error, "Request Ping failed with an unhandled exception"));
+        _logger.Entries.ShouldHaveSingleItem()
+            .ShouldBe((LogLevel.Error, "Request Ping failed with an unhandled exception"));
     }
 
     [Fact]
     public async Task A_cancelled_request_is_not_an_error()
     {
         await Should.ThrowAsync<OperationCanceledException>(() =>
-            Behaviour(slowAfterMilliseconds: 60_000).Handle(new Ping(), CancellationToken.None, () => throw new OperationCanceledException()));
+            Behaviour(slowAfterMilliseconds: 60_000)
+                .Handle(new Ping(), CancellationToken.None, () => throw new OperationCanceledException()));
 
         _logger.Entries.ShouldBeEmpty();
     }
@@ -83,7 +87,12 @@ public sealed class RequestLoggingBehaviourTests
 
         public bool IsEnabled(LogLevel logLevel) => logLevel >= minimum;
 
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        public void Log<TState>(
+            LogLevel logLevel,
+            EventId eventId,
+            TState state,
+            Exception? exception,
+            Func<TState, Exception?, string> formatter)
         {
             if (IsEnabled(logLevel))
                 Entries.Add((logLevel, formatter(state, exception)));

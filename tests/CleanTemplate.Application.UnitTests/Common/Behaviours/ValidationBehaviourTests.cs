@@ -13,7 +13,9 @@ public sealed class ValidationBehaviourTests
         public PingValidator()
         {
             RuleFor(ping => ping.FirstName).NotEmpty().WithMessage("can't be empty");
-            RuleFor(ping => ping.Email).NotEmpty().WithMessage("can't be empty").EmailAddress().WithMessage("is invalid");
+            RuleFor(ping => ping.Email)
+                .NotEmpty().WithMessage("can't be empty")
+                .EmailAddress().WithMessage("is invalid");
         }
     }
 
@@ -40,7 +42,10 @@ public sealed class ValidationBehaviourTests
     {
         var behaviour = new ValidationBehaviour<Ping, Result<string>>([new PingValidator()]);
 
-        var result = await behaviour.Handle(new Ping("Jake", "jake@example.com"), CancellationToken.None, () => Task.FromResult<Result<string>>("pong"));
+        var result = await behaviour.Handle(
+            new Ping("Jake", "jake@example.com"),
+            CancellationToken.None,
+            () => Task.FromResult<Result<string>>("pong"));
 
         result.Value.ShouldBe("pong");
     }
@@ -50,7 +55,8 @@ public sealed class ValidationBehaviourTests
     {
         var behaviour = new ValidationBehaviour<Ping, Result<string>>([]);
 
-        var result = await behaviour.Handle(new Ping(null, null), CancellationToken.None, () => Task.FromResult<Result<string>>("pong"));
+        var result = await behaviour.Handle(
+            new Ping(null, null), CancellationToken.None, () => Task.FromResult<Result<string>>("pong"));
 
         result.IsSuccess.ShouldBeTrue();
     }

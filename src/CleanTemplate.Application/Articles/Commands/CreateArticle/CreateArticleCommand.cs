@@ -8,7 +8,11 @@ using MediatR;
 
 namespace CleanTemplate.Application.Articles.Commands.CreateArticle;
 
-public sealed record CreateArticleCommand(string? Title, string? Description, string? Body, IReadOnlyList<string>? TagList)
+public sealed record CreateArticleCommand(
+    string? Title,
+    string? Description,
+    string? Body,
+    IReadOnlyList<string>? TagList)
     : ICommand<ArticleDto>;
 
 internal sealed class CreateArticleHandler(

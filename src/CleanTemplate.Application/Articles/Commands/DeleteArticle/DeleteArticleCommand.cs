@@ -6,10 +6,13 @@ using MediatR;
 
 namespace CleanTemplate.Application.Articles.Commands.DeleteArticle;
 
-/// <summary>Author only. The row stays, marked deleted; every query stops seeing it and its slug becomes free.</summary>
+/// <summary>Author only. The row stays, marked deleted; no query sees it any more and its slug becomes free.</summary>
 public sealed record DeleteArticleCommand(string Slug) : ICommand<Unit>;
 
-internal sealed class DeleteArticleHandler(ICurrentUser currentUser, IArticleRepository articles, IUnitOfWork unitOfWork)
+internal sealed class DeleteArticleHandler(
+    ICurrentUser currentUser,
+    IArticleRepository articles,
+    IUnitOfWork unitOfWork)
     : IRequestHandler<DeleteArticleCommand, Result<Unit>>
 {
     public async Task<Result<Unit>> Handle(DeleteArticleCommand request, CancellationToken cancellationToken)

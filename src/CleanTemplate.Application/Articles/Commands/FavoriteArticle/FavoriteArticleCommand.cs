@@ -18,7 +18,8 @@ internal sealed class FavoriteArticleHandler(
     IFavoriteRepository favorites,
     IUnitOfWork unitOfWork,
     ArticleReads reads)
-    : IRequestHandler<FavoriteArticleCommand, Result<ArticleDto>>, IRequestHandler<UnfavoriteArticleCommand, Result<ArticleDto>>
+    : IRequestHandler<FavoriteArticleCommand, Result<ArticleDto>>,
+        IRequestHandler<UnfavoriteArticleCommand, Result<ArticleDto>>
 {
     public Task<Result<ArticleDto>> Handle(FavoriteArticleCommand request, CancellationToken cancellationToken) =>
         ChangeAsync(request.Slug, favorites.AddAsync, cancellationToken);
@@ -26,7 +27,10 @@ internal sealed class FavoriteArticleHandler(
     public Task<Result<ArticleDto>> Handle(UnfavoriteArticleCommand request, CancellationToken cancellationToken) =>
         ChangeAsync(request.Slug, favorites.RemoveAsync, cancellationToken);
 
-    private async Task<Result<ArticleDto>> ChangeAsync(string slug, Func<int, Guid, CancellationToken, Task> change, CancellationToken cancellationToken)
+    private async Task<Result<ArticleDto>> ChangeAsync(
+        string slug,
+        Func<int, Guid, CancellationToken, Task> change,
+        CancellationToken cancellationToken)
     {
         if (currentUser.Id is not { } userId)
             return UserErrors.NotSignedIn;

@@ -6,8 +6,8 @@ using MediatR;
 namespace CleanTemplate.Application.Articles.Commands.PurgeDeletedArticles;
 
 /// <summary>
-/// Maintenance, not an endpoint: destroys the articles deleted more than <paramref name="OlderThanDays"/> days ago, with
-/// their comments, favorites and tag links. The result is how many articles were destroyed.
+/// Maintenance, not an endpoint: destroys the articles deleted more than <paramref name="OlderThanDays"/> days
+/// ago, with their comments, favorites and tag links. The result is how many articles were destroyed.
 /// </summary>
 public sealed record PurgeDeletedArticlesCommand(int OlderThanDays) : ICommand<int>;
 

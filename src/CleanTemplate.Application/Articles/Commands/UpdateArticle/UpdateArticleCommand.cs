@@ -9,9 +9,14 @@ namespace CleanTemplate.Application.Articles.Commands.UpdateArticle;
 
 /// <summary>
 /// Author only. Null fields stay as they are; a new title gives a new slug. With <see cref="ExpectedVersion"/> (the
-/// ETag the client read, sent back as If-Match) the update is refused with a conflict when the article has changed since.
+/// ETag the client read, sent back as If-Match) the update is refused as a conflict if the article changed since.
 /// </summary>
-public sealed record UpdateArticleCommand(string Slug, string? Title, string? Description, string? Body, uint? ExpectedVersion = null)
+public sealed record UpdateArticleCommand(
+    string Slug,
+    string? Title,
+    string? Description,
+    string? Body,
+    uint? ExpectedVersion = null)
     : ICommand<ArticleDto>;
 
 internal sealed class UpdateArticleHandler(

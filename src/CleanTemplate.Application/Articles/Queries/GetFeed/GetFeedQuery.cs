@@ -9,7 +9,10 @@ using MediatR;
 
 namespace CleanTemplate.Application.Articles.Queries.GetFeed;
 
-/// <summary>Articles by the authors the caller follows, newest first; one SQL command whatever the page size (two for an empty page).</summary>
+/// <summary>
+/// Articles by the authors the caller follows, newest first; one SQL command whatever the page size (two for an empty
+/// page).
+/// </summary>
 public sealed record GetFeedQuery(int? Limit, int? Offset, string? Cursor) : IQuery<ArticlePage>;
 
 internal sealed class GetFeedHandler(IReadDbContext db, TypeAdapterConfig mapping, ICurrentUser currentUser)
@@ -31,5 +34,6 @@ internal sealed class GetFeedHandler(IReadDbContext db, TypeAdapterConfig mappin
 
 internal sealed class GetFeedValidator : AbstractValidator<GetFeedQuery>
 {
-    public GetFeedValidator() => this.AddPagingRules(query => query.Limit, query => query.Offset, query => query.Cursor);
+    public GetFeedValidator() =>
+        this.AddPagingRules(query => query.Limit, query => query.Offset, query => query.Cursor);
 }

@@ -9,8 +9,17 @@ using MediatR;
 
 namespace CleanTemplate.Application.Articles.Queries.ListArticles;
 
-/// <summary>Newest first, filtered by tag, author and/or the user who favorited; one SQL command whatever the page size (two for an empty page).</summary>
-public sealed record ListArticlesQuery(string? Tag, string? Author, string? Favorited, int? Limit, int? Offset, string? Cursor)
+/// <summary>
+/// Newest first, filtered by tag, author and/or the user who favorited; one SQL command whatever the page size (two
+/// for an empty page).
+/// </summary>
+public sealed record ListArticlesQuery(
+    string? Tag,
+    string? Author,
+    string? Favorited,
+    int? Limit,
+    int? Offset,
+    string? Cursor)
     : IQuery<ArticlePage>;
 
 internal sealed class ListArticlesHandler(IReadDbContext db, TypeAdapterConfig mapping, ICurrentUser currentUser)
@@ -26,7 +35,8 @@ internal sealed class ListArticlesHandler(IReadDbContext db, TypeAdapterConfig m
         if (request.Favorited is { } favoritedBy)
         {
             matching = matching.Where(article => db.Favorites.Any(favorite =>
-                favorite.ArticleId == article.Id && db.Users.Any(user => user.Id == favorite.UserId && user.Username == favoritedBy)));
+                favorite.ArticleId == article.Id
+                && db.Users.Any(user => user.Id == favorite.UserId && user.Username == favoritedBy)));
         }
 
         var viewerId = currentUser.Id;

@@ -51,5 +51,6 @@ internal sealed class AddCommentValidator : AbstractValidator<AddCommentCommand>
         RuleFor(command => command.Body).Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("can't be empty")
             .StorableText()
-            .MaximumLength(Comment.BodyMaxLength).WithMessage($"is too long (maximum is {Comment.BodyMaxLength} characters)");
+            .MaximumLength(Comment.BodyMaxLength)
+            .WithMessage($"is too long (maximum is {Comment.BodyMaxLength} characters)");
 }

@@ -10,7 +10,10 @@ namespace CleanTemplate.Application.Comments.Commands.DeleteComment;
 /// <summary>Comment author only; the row stays, marked deleted.</summary>
 public sealed record DeleteCommentCommand(string Slug, int Id) : ICommand<Unit>;
 
-internal sealed class DeleteCommentHandler(ICurrentUser currentUser, IArticleRepository articles, IUnitOfWork unitOfWork)
+internal sealed class DeleteCommentHandler(
+    ICurrentUser currentUser,
+    IArticleRepository articles,
+    IUnitOfWork unitOfWork)
     : IRequestHandler<DeleteCommentCommand, Result<Unit>>
 {
     public async Task<Result<Unit>> Handle(DeleteCommentCommand request, CancellationToken cancellationToken)

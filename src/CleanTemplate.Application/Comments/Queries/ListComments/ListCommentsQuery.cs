@@ -10,13 +10,18 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CleanTemplate.Application.Comments.Queries.ListComments;
 
-/// <summary>An article's comments, newest first, in one SQL command (a missing article is told apart from one without comments).</summary>
+/// <summary>
+/// An article's comments, newest first, in one SQL command (a missing article is told apart from one without
+/// comments).
+/// </summary>
 public sealed record ListCommentsQuery(string Slug) : IQuery<IReadOnlyList<CommentDto>>;
 
 internal sealed class ListCommentsHandler(IReadDbContext db, TypeAdapterConfig mapping, ICurrentUser currentUser)
     : IRequestHandler<ListCommentsQuery, Result<IReadOnlyList<CommentDto>>>
 {
-    public async Task<Result<IReadOnlyList<CommentDto>>> Handle(ListCommentsQuery request, CancellationToken cancellationToken)
+    public async Task<Result<IReadOnlyList<CommentDto>>> Handle(
+        ListCommentsQuery request,
+        CancellationToken cancellationToken)
     {
         var projection = mapping.ProjectionOf<Comment, CommentDto>();
         using var viewer = Viewer.Begin(db, currentUser.Id);

@@ -19,7 +19,8 @@ internal sealed class FollowProfileHandler(
     ProfileReads reads,
     IFollowRepository follows,
     IUnitOfWork unitOfWork)
-    : IRequestHandler<FollowProfileCommand, Result<ProfileDto>>, IRequestHandler<UnfollowProfileCommand, Result<ProfileDto>>
+    : IRequestHandler<FollowProfileCommand, Result<ProfileDto>>,
+        IRequestHandler<UnfollowProfileCommand, Result<ProfileDto>>
 {
     public Task<Result<ProfileDto>> Handle(FollowProfileCommand request, CancellationToken cancellationToken) =>
         ChangeAsync(request.Username, follows.AddAsync, cancellationToken);
@@ -27,11 +28,17 @@ internal sealed class FollowProfileHandler(
     public Task<Result<ProfileDto>> Handle(UnfollowProfileCommand request, CancellationToken cancellationToken) =>
         ChangeAsync(request.Username, follows.RemoveAsync, cancellationToken);
 
-    private async Task<Result<ProfileDto>> ChangeAsync(string username, Func<int, int, CancellationToken, Task> change, CancellationToken cancellationToken)
+    private async Task<Result<ProfileDto>> ChangeAsync(
+        string username,
+        Func<int, int, CancellationToken, Task> change,
+        CancellationToken cancellationToken)
     {
         if (currentUser.Id is not { } followerId)
             return UserErrors.NotSignedIn;
-        var followeeId = await db.Users.Where(user => user.Username == username).Select(user => (int?)user.Id).SingleOrDefaultAsync(cancellationToken);
+        var followeeId = await db.Users
+            .Where(user => user.Username == username)
+            .Select(user => (int?)user.Id)
+            .SingleOrDefaultAsync(cancellationToken);
         if (followeeId is null)
             return ProfileErrors.NotFound(username);
         if (followeeId == followerId)

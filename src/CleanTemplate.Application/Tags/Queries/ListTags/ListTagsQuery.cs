@@ -11,7 +11,9 @@ public sealed record ListTagsQuery : IQuery<IReadOnlyList<string>>;
 
 internal sealed class ListTagsHandler(IReadDbContext db) : IRequestHandler<ListTagsQuery, Result<IReadOnlyList<string>>>
 {
-    public async Task<Result<IReadOnlyList<string>>> Handle(ListTagsQuery request, CancellationToken cancellationToken) =>
+    public async Task<Result<IReadOnlyList<string>>> Handle(
+        ListTagsQuery request,
+        CancellationToken cancellationToken) =>
         await db.Articles
             .SelectMany(article => article.Tags)
             .GroupBy(link => link.Tag.Name)

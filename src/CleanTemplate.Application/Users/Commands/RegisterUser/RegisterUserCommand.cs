@@ -7,7 +7,8 @@ using MediatR;
 
 namespace CleanTemplate.Application.Users.Commands.RegisterUser;
 
-public sealed record RegisterUserCommand(string? Username, string? Email, string? Password) : ICommand<AuthenticatedUser>;
+public sealed record RegisterUserCommand(string? Username, string? Email, string? Password)
+    : ICommand<AuthenticatedUser>;
 
 internal sealed class RegisterUserHandler(
     IUserRepository users,
@@ -16,9 +17,12 @@ internal sealed class RegisterUserHandler(
     ITokenIssuer tokenIssuer)
     : IRequestHandler<RegisterUserCommand, Result<AuthenticatedUser>>
 {
-    public async Task<Result<AuthenticatedUser>> Handle(RegisterUserCommand request, CancellationToken cancellationToken)
+    public async Task<Result<AuthenticatedUser>> Handle(
+        RegisterUserCommand request,
+        CancellationToken cancellationToken)
     {
-        var taken = await users.TakenFieldsAsync(request.Email, request.Username, exceptUserId: null, cancellationToken);
+        var taken =
+            await users.TakenFieldsAsync(request.Email, request.Username, exceptUserId: null, cancellationToken);
         if (taken.Count > 0)
             return UserErrors.AlreadyTaken(taken);
 
@@ -28,7 +32,8 @@ internal sealed class RegisterUserHandler(
         {
             await unitOfWork.SaveChangesAsync(cancellationToken);
         }
-        catch (UniqueConstraintViolationException exception) when (UserConstraints.FieldOf(exception.ConstraintName) is { } field)
+        catch (UniqueConstraintViolationException exception)
+            when (UserConstraints.FieldOf(exception.ConstraintName) is { } field)
         {
             // Another registration took the name between our check and our insert: same answer as the check.
             return UserErrors.AlreadyTaken([field]);

@@ -10,7 +10,12 @@ namespace CleanTemplate.Application.Users.Commands.UpdateCurrentUser;
 /// Every field is optional: null leaves it as it is; an empty bio or image clears it. An empty password leaves it as
 /// it is too, because RealWorld's settings screen sends <c>""</c> when "New Password" is left blank.
 /// </summary>
-public sealed record UpdateCurrentUserCommand(string? Email, string? Username, string? Password, string? Bio, string? Image)
+public sealed record UpdateCurrentUserCommand(
+    string? Email,
+    string? Username,
+    string? Password,
+    string? Bio,
+    string? Image)
     : ICommand<AuthenticatedUser>;
 
 internal sealed class UpdateCurrentUserHandler(
@@ -21,7 +26,9 @@ internal sealed class UpdateCurrentUserHandler(
     ITokenIssuer tokenIssuer)
     : IRequestHandler<UpdateCurrentUserCommand, Result<AuthenticatedUser>>
 {
-    public async Task<Result<AuthenticatedUser>> Handle(UpdateCurrentUserCommand request, CancellationToken cancellationToken)
+    public async Task<Result<AuthenticatedUser>> Handle(
+        UpdateCurrentUserCommand request,
+        CancellationToken cancellationToken)
     {
         var user = currentUser.Id is { } id ? await users.GetByIdAsync(id, cancellationToken) : null;
         if (user is null)
@@ -43,7 +50,8 @@ internal sealed class UpdateCurrentUserHandler(
         {
             await unitOfWork.SaveChangesAsync(cancellationToken);
         }
-        catch (UniqueConstraintViolationException exception) when (UserConstraints.FieldOf(exception.ConstraintName) is { } field)
+        catch (UniqueConstraintViolationException exception)
+            when (UserConstraints.FieldOf(exception.ConstraintName) is { } field)
         {
             return UserErrors.AlreadyTaken([field]);
         }

@@ -12,13 +12,16 @@ internal sealed class UpdateCurrentUserValidator : AbstractValidator<UpdateCurre
         RuleFor(command => command.Username).ValidUsername().When(command => command.Username is not null);
         RuleFor(command => command.Password).ValidPassword().When(command => !string.IsNullOrEmpty(command.Password));
         RuleFor(command => command.Bio).Cascade(CascadeMode.Stop).StorableText()
-            .MaximumLength(UserProfile.BioMaxLength).WithMessage($"is too long (maximum is {UserProfile.BioMaxLength} characters)");
+            .MaximumLength(UserProfile.BioMaxLength)
+            .WithMessage($"is too long (maximum is {UserProfile.BioMaxLength} characters)");
         RuleFor(command => command.Image).Cascade(CascadeMode.Stop).StorableText()
-            .MaximumLength(UserProfile.ImageMaxLength).WithMessage($"is too long (maximum is {UserProfile.ImageMaxLength} characters)")
+            .MaximumLength(UserProfile.ImageMaxLength)
+            .WithMessage($"is too long (maximum is {UserProfile.ImageMaxLength} characters)")
             .Must(BeAnHttpUrl).WithMessage("must be an http or https URL")
             .When(command => !string.IsNullOrWhiteSpace(command.Image));
     }
 
     private static bool BeAnHttpUrl(string? image) =>
-        Uri.TryCreate(image, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+        Uri.TryCreate(image, UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 }

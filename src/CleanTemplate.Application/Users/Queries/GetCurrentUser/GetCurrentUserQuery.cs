@@ -11,7 +11,9 @@ public sealed record GetCurrentUserQuery : IQuery<AuthenticatedUser>;
 internal sealed class GetCurrentUserHandler(ICurrentUser currentUser, IReadDbContext db, ITokenIssuer tokenIssuer)
     : IRequestHandler<GetCurrentUserQuery, Result<AuthenticatedUser>>
 {
-    public async Task<Result<AuthenticatedUser>> Handle(GetCurrentUserQuery request, CancellationToken cancellationToken)
+    public async Task<Result<AuthenticatedUser>> Handle(
+        GetCurrentUserQuery request,
+        CancellationToken cancellationToken)
     {
         var user = await db.Users
             .Where(user => user.Id == currentUser.Id)
@@ -20,6 +22,7 @@ internal sealed class GetCurrentUserHandler(ICurrentUser currentUser, IReadDbCon
         if (user is null)
             return UserErrors.NotSignedIn;
 
-        return new AuthenticatedUser(user.Email, tokenIssuer.Issue(user.Id, user.Username), user.Username, user.Bio, user.Image);
+        var token = tokenIssuer.Issue(user.Id, user.Username);
+        return new AuthenticatedUser(user.Email, token, user.Username, user.Bio, user.Image);
     }
 }

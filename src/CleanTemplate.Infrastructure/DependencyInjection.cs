@@ -31,6 +31,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -39,6 +40,9 @@ namespace CleanTemplate.Infrastructure;
 public static class DependencyInjection
 {
     public const string ConnectionStringName = "Database";
+
+    /// <summary>The server itself, for work that holds a session (migrations) when requests go through a pooler.</summary>
+    public const string DirectConnectionStringName = "DatabaseDirect";
     private const string DatabaseHealthCheckName = "database";
 
     /// <summary>
@@ -68,6 +72,10 @@ public static class DependencyInjection
 
         var connectionString = DatabaseConnectionString.Build(configured, options);
         services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
+        var direct = DatabaseConnectionString.BuildDirect(
+            configuration.GetConnectionString(DirectConnectionStringName), configured, options)!;
+        services.AddSingleton(provider => new DirectDatabase(
+            direct, options, provider.GetService<ILoggerFactory>(), provider.GetServices<IInterceptor>()));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IInterceptor, AuditingInterceptor>();
         services.AddSingleton<IInterceptor, CommittedWritesInterceptor>();

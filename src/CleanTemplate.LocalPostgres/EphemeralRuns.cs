@@ -22,8 +22,12 @@ internal static class EphemeralRuns
 
     public static string Root { get; } = Path.Combine(ChooseParentFolder(), "cleantemplate-pg");
 
-    public static string NewDataDirectory() =>
-        Path.Combine(Root, $"{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..12]}", DataFolderName);
+    public static string NewDataDirectory() => Path.Combine(NewRunFolder(), DataFolderName);
+
+    /// <summary>A run folder's path, not created yet: claim it with <see cref="ClaimRunFolder"/>.</summary>
+    public static string NewRunFolder(string? suffix = null) =>
+        Path.Combine(Root, $"{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..12]}"
+            + (suffix is null ? "" : "-" + suffix));
 
     /// <summary>
     /// Creates the run folder around <paramref name="dataDirectory"/> and records this process as its owner.
@@ -42,8 +46,15 @@ internal static class EphemeralRuns
                 nameof(dataDirectory));
         }
 
+        return ClaimRunFolder(runFolder);
+    }
+
+    /// <summary>Creates <paramref name="runFolder"/> (under <see cref="Root"/>) and records this process as its owner.</summary>
+    [UnsupportedOSPlatform("windows")]
+    public static string ClaimRunFolder(string runFolder)
+    {
         if (Directory.Exists(runFolder))
-            throw new ArgumentException($"The run folder {runFolder} is already in use.", nameof(dataDirectory));
+            throw new ArgumentException($"The run folder {runFolder} is already in use.", nameof(runFolder));
 
         EnsureRoot();
         Directory.CreateDirectory(runFolder);
@@ -55,9 +66,11 @@ internal static class EphemeralRuns
         return runFolder;
     }
 
-    /// <summary>Stops and deletes the clusters of processes that are gone; live processes' clusters stay.</summary>
+    /// <summary>
+    /// Stops and deletes the clusters and PgBouncers of processes that are gone; live processes' runs stay.
+    /// </summary>
     public static async Task CleanUpOrphansAsync(
-        PostgresBinaries binaries,
+        PostgresBinaries? binaries,
         ServerAccount account,
         ILogger logger,
         CancellationToken cancellationToken)
@@ -73,9 +86,16 @@ internal static class EphemeralRuns
 
             try
             {
-                var server = new ServerControl(binaries, account, Path.Combine(runFolder, DataFolderName), logger);
-                if (!await server.StopAsync(immediate: true, cancellationToken))
-                    continue;
+                await LocalPgBouncer.StopInAsync(runFolder);
+                var dataDirectory = Path.Combine(runFolder, DataFolderName);
+                if (Directory.Exists(dataDirectory))
+                {
+                    if (binaries is null)
+                        continue;
+                    var server = new ServerControl(binaries, account, dataDirectory, logger);
+                    if (!await server.StopAsync(immediate: true, cancellationToken))
+                        continue;
+                }
 
                 Directory.Delete(runFolder, recursive: true);
                 logger.LogInformation("Removed the orphaned PostgreSQL cluster {RunFolder}", runFolder);
@@ -84,7 +104,8 @@ internal static class EphemeralRuns
             {
                 // Another process cleaning up at the same time got there first.
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or LocalPostgresException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or LocalPostgresException
+                or TimeoutException)
             {
                 logger.LogWarning(e, "Could not remove the orphaned PostgreSQL cluster {RunFolder}", runFolder);
             }

@@ -30,9 +30,11 @@ internal sealed class CliDatabase : IDisposable
     {
         var options = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>()
             ?? new DatabaseOptions();
-        var configured = configuration.GetConnectionString(DependencyInjection.ConnectionStringName);
-        var connectionString =
-            string.IsNullOrWhiteSpace(configured) ? null : DatabaseConnectionString.Build(configured, options);
+        // Migrations hold a session for their whole run: the server itself, not a transaction pooler, where both exist.
+        var connectionString = DatabaseConnectionString.BuildDirect(
+            configuration.GetConnectionString(DependencyInjection.DirectConnectionStringName),
+            configuration.GetConnectionString(DependencyInjection.ConnectionStringName),
+            options);
 
         // Logs go to standard error, so `db script > migrate.sql` and `db describe --json` stay clean. EF's own
         // connection and command errors are left out: the verb reports its failure in one line (VerbRunner), and EF

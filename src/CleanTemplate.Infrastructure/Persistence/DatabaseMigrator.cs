@@ -3,9 +3,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CleanTemplate.Infrastructure.Persistence;
 
-/// <summary>Applies pending migrations, one migrating process at a time (<see cref="MigrationLock"/>).</summary>
-internal sealed class DatabaseMigrator(ApplicationDbContext db) : IDatabaseMigrator
+/// <summary>
+/// Applies pending migrations, one migrator at a time across processes (see <see cref="MigrationLock"/>), on a
+/// direct connection to the server (<see cref="DirectDatabase"/>).
+/// </summary>
+internal sealed class DatabaseMigrator(DirectDatabase direct) : IDatabaseMigrator
 {
-    public Task MigrateAsync(CancellationToken cancellationToken) =>
-        MigrationLock.RunExclusiveAsync(db, () => db.Database.MigrateAsync(cancellationToken), cancellationToken);
+    public async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        await using var db = direct.CreateDbContext();
+        await MigrationLock.RunExclusiveAsync(db, () => db.Database.MigrateAsync(cancellationToken), cancellationToken);
+    }
 }

@@ -58,6 +58,13 @@ public sealed class DatabaseOptions
 
     public int AutoPrepareMinUsages { get; set; } = 2;
 
+    /// <summary>
+    /// <c>ConnectionStrings:Database</c> leads to a pooler in transaction mode (PgBouncer's
+    /// <c>pool_mode = transaction</c>): nothing is prepared and nothing relies on a session, and migrations connect to
+    /// <c>ConnectionStrings:DatabaseDirect</c>. README, "Scaling out".
+    /// </summary>
+    public bool TransactionPooler { get; set; }
+
     /// <summary>Schema search path; empty keeps the server's default.</summary>
     public string? SearchPath { get; set; }
 

@@ -2,7 +2,6 @@ using CleanTemplate.Cli.IntegrationTests.Support;
 using CleanTemplate.Cli.Schema;
 using CleanTemplate.Infrastructure.Persistence;
 using CleanTemplate.TestSupport.Postgres;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace CleanTemplate.Cli.IntegrationTests.Migrations;
@@ -21,12 +20,9 @@ public sealed class ConcurrentMigrationTests
         for (var attempt = 0; attempt < 3; attempt++)
         {
             await using var database = await PostgresTestDatabase.CreateEmptyAsync();
-            await using var first = WithoutRetries(database);
-            await using var second = WithoutRetries(database);
-
             await Task.WhenAll(
-                new DatabaseMigrator(first).MigrateAsync(CancellationToken.None),
-                new DatabaseMigrator(second).MigrateAsync(CancellationToken.None));
+                WithoutRetries(database).MigrateAsync(CancellationToken.None),
+                WithoutRetries(database).MigrateAsync(CancellationToken.None));
 
             (await HistoryRowsAsync(database)).ShouldBe(MigrationIds.All);
             SchemaJson.Deserialize(await CliRun.DescribeJsonAsync(database)).Tables.Select(table => table.Name)
@@ -35,12 +31,8 @@ public sealed class ConcurrentMigrationTests
     }
 
     // Retrying could hide a collision behind a second attempt; this checks that there is none to hide.
-    private static ApplicationDbContext WithoutRetries(PostgresTestDatabase database)
-    {
-        var options = new DbContextOptionsBuilder<ApplicationDbContext>();
-        options.UseApplicationDatabase(database.ConnectionString, new DatabaseOptions { MaxRetryCount = 0 });
-        return new ApplicationDbContext(options.Options);
-    }
+    private static DatabaseMigrator WithoutRetries(PostgresTestDatabase database) =>
+        new(new DirectDatabase(database.ConnectionString, new DatabaseOptions { MaxRetryCount = 0 }, null, []));
 
     private static async Task<List<string>> HistoryRowsAsync(PostgresTestDatabase database)
     {

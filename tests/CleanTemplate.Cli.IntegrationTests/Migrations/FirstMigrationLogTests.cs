@@ -67,26 +67,24 @@ public sealed class FirstMigrationLogTests
     {
         using var loggerFactory =
             LoggerFactory.Create(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
-        await using var db = CreateDbContext(database, searchPath, loggerFactory);
-        await new DatabaseMigrator(db).MigrateAsync(CancellationToken.None);
+        var direct = new DirectDatabase(
+            ConnectionString(database, searchPath), new DatabaseOptions { MaxRetryCount = 0 }, loggerFactory, []);
+        await new DatabaseMigrator(direct).MigrateAsync(CancellationToken.None);
     }
 
     private static async Task<List<string>> AppliedMigrationsAsync(PostgresTestDatabase database, string? searchPath)
     {
-        await using var db = CreateDbContext(database, searchPath, loggerFactory: null);
+        await using var db = CreateDbContext(database, searchPath);
         return [.. await db.Database.GetAppliedMigrationsAsync()];
     }
 
-    private static ApplicationDbContext CreateDbContext(
-        PostgresTestDatabase database,
-        string? searchPath,
-        ILoggerFactory? loggerFactory)
+    private static ApplicationDbContext CreateDbContext(PostgresTestDatabase database, string? searchPath)
     {
-        var connectionString =
-            new NpgsqlConnectionStringBuilder(database.ConnectionString) { SearchPath = searchPath }.ConnectionString;
         var options = new DbContextOptionsBuilder<ApplicationDbContext>();
-        options.UseApplicationDatabase(connectionString, new DatabaseOptions { MaxRetryCount = 0 })
-            .UseLoggerFactory(loggerFactory);
+        options.UseApplicationDatabase(ConnectionString(database, searchPath), new DatabaseOptions { MaxRetryCount = 0 });
         return new ApplicationDbContext(options.Options);
     }
+
+    private static string ConnectionString(PostgresTestDatabase database, string? searchPath) =>
+        new NpgsqlConnectionStringBuilder(database.ConnectionString) { SearchPath = searchPath }.ConnectionString;
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace CleanTemplate.Infrastructure.Persistence.Locks;
 
@@ -47,6 +48,7 @@ internal static class AdvisoryLock
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
+            await EnsureOwnSessionAsync(db, cancellationToken);
             await db.Database.ExecuteSqlAsync(
                 $"SELECT pg_advisory_lock(hashtextextended({name}, 0))", cancellationToken);
             try
@@ -62,6 +64,20 @@ internal static class AdvisoryLock
         finally
         {
             await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    // Through a transaction pooler the lock would stay on whichever server session ran it, and the unlock would run
+    // on another. Npgsql's ProcessID is the backend's pid on a direct connection and PgBouncer's own key behind one.
+    private static async Task EnsureOwnSessionAsync(DbContext db, CancellationToken cancellationToken)
+    {
+        var backend = await db.Database.SqlQuery<int>($"SELECT pg_backend_pid() AS \"Value\"")
+            .SingleAsync(cancellationToken);
+        if (db.Database.GetDbConnection() is NpgsqlConnection connection && connection.ProcessID != backend)
+        {
+            throw new InvalidOperationException(
+                "A session-level advisory lock (the migration lock) needs a connection straight to PostgreSQL, and "
+                + "this one goes through a pooler: set ConnectionStrings:DatabaseDirect to the server itself.");
         }
     }
 }

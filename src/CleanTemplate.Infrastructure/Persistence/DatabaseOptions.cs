@@ -52,7 +52,7 @@ public sealed class DatabaseOptions
     /// <summary>
     /// How many SQL statements each physical connection keeps prepared on the server (0 = none): a statement run
     /// <see cref="AutoPrepareMinUsages"/> times is prepared, and later runs skip PostgreSQL's parsing and planning.
-    /// Trade-offs: README, "Prepared statements".
+    /// Trade-offs: docs/configuration.md, "Prepared statements".
     /// </summary>
     public int MaxAutoPrepare { get; set; } = 64;
 
@@ -61,7 +61,7 @@ public sealed class DatabaseOptions
     /// <summary>
     /// <c>ConnectionStrings:Database</c> leads to a pooler in transaction mode (PgBouncer's
     /// <c>pool_mode = transaction</c>): nothing is prepared and nothing relies on a session, and migrations connect to
-    /// <c>ConnectionStrings:DatabaseDirect</c>. README, "Scaling out".
+    /// <c>ConnectionStrings:DatabaseDirect</c>. See docs/configuration.md.
     /// </summary>
     public bool TransactionPooler { get; set; }
 

@@ -118,7 +118,8 @@ public static class DependencyInjection
             services.AddHostedService<SeedOnStartupService>();
 
         services.Configure<TagStatisticsOptions>(configuration.GetSection(TagStatisticsOptions.SectionName));
-        services.AddSingleton<ITagStatisticsJob, TagStatisticsJob>();
+        services.AddSingleton<TagStatisticsJob>();
+        services.AddSingleton<ITagStatisticsJob>(provider => provider.GetRequiredService<TagStatisticsJob>());
         services.AddHostedService<TagStatisticsSchedule>();
         //#endif
 

@@ -1,5 +1,6 @@
 using CleanTemplate.Application.Tags;
 using CleanTemplate.Infrastructure.Persistence;
+using CleanTemplate.Infrastructure.Persistence.Locks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -17,6 +18,34 @@ internal sealed class TagStatisticsJob(
     ILogger<TagStatisticsJob> logger)
     : ITagStatisticsJob
 {
+    private const string FleetLock = "tag-statistics";
+
+    /// <summary>
+    /// Runs the job unless an instance of the app ran it in this slot of <paramref name="interval"/> (slots counted
+    /// from the Unix epoch, by the database's clock); false when it did not run. Instances that tick at once meet at
+    /// a transaction-scoped advisory lock, held until the run has committed, so the next one finds it done.
+    /// </summary>
+    public async Task<bool> RunOncePerSlotAsync(TimeSpan interval, CancellationToken cancellationToken)
+    {
+        await using var coordinator = await contexts.CreateDbContextAsync(cancellationToken);
+        return await coordinator.Database.CreateExecutionStrategy().ExecuteAsync(
+            async ct =>
+            {
+                // Rolled back at the end: it writes nothing, and ending it releases the lock.
+                await using var transaction = await coordinator.Database.BeginTransactionAsync(ct);
+                if (!await AdvisoryLock.TryAcquireForTransactionAsync(coordinator, FleetLock, ct)
+                    || await RanInThisSlotAsync(coordinator, interval, ct))
+                {
+                    logger.LogDebug("Tag statistics are being or have been recomputed in this slot by an instance");
+                    return false;
+                }
+
+                await RunAsync(ct);
+                return true;
+            },
+            cancellationToken);
+    }
+
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var partitions = Math.Max(1, options.Value.Partitions);
@@ -33,6 +62,21 @@ internal sealed class TagStatisticsJob(
         logger.LogInformation(
             "Recomputed statistics of {TagCount} tags in {Partitions} partitions", written, partitions);
         return written;
+    }
+
+    private static Task<bool> RanInThisSlotAsync(
+        ApplicationDbContext db,
+        TimeSpan interval,
+        CancellationToken cancellationToken)
+    {
+        var seconds = (long)interval.TotalSeconds;
+        return db.Database.SqlQuery<bool>(
+                $"""
+                SELECT coalesce(max(computed_at) >= to_timestamp(floor(extract(epoch FROM now()) / {seconds}) * {seconds}),
+                                false) AS "Value"
+                FROM tag_statistics
+                """)
+            .SingleAsync(cancellationToken);
     }
 
     // One set-based statement per partition. INSERT ... ON CONFLICT DO UPDATE (an upsert) makes each run a full

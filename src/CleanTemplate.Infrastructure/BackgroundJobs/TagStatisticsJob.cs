@@ -72,8 +72,9 @@ internal sealed class TagStatisticsJob(
         var seconds = (long)interval.TotalSeconds;
         return db.Database.SqlQuery<bool>(
                 $"""
-                SELECT coalesce(max(computed_at) >= to_timestamp(floor(extract(epoch FROM now()) / {seconds}) * {seconds}),
-                                false) AS "Value"
+                SELECT coalesce(
+                           max(computed_at) >= to_timestamp(floor(extract(epoch FROM now()) / {seconds}) * {seconds}),
+                           false) AS "Value"
                 FROM tag_statistics
                 """)
             .SingleAsync(cancellationToken);

@@ -99,30 +99,15 @@ internal static class ApiBenchmark
         var rows = new List<string>();
         foreach (var endpoint in endpoints)
         {
-            var pairs = new List<(AppRun Api, AppRun Raw)>();
-            for (var pair = 0; pair < options.Pairs; pair++)
-            {
-                var order = pair % 2 == 0 ? new[] { api, raw } : [raw, api];
-                var runs = new Dictionary<ServedApp, AppRun>();
-                foreach (var app in order)
-                {
-                    var profile = app == api && options.ProfileFolder is { } folder
-                        ? Perf.RecordAsync(
-                            app.ProcessId,
-                            Path.Combine(folder, $"{endpoints.IndexOf(endpoint)}-{pair}.perf.data"),
-                            options.Duration)
-                        : Task.CompletedTask;
-                    runs[app] = await MeasureAsync(load, app, endpoint, postmaster);
-                    await profile;
-                }
-                pairs.Add((runs[api], runs[raw]));
-                Console.WriteLine($"{endpoint.Name}, pair {pair + 1}: {runs[api].Format("api")}");
-                var ratio = runs[api].RequestsPerSecond / runs[raw].RequestsPerSecond;
-                Console.WriteLine($"{"",-38}         {runs[raw].Format("raw")}  ratio {ratio:F2}");
-            }
-
+            var pairs = await MeasurePairsAsync(
+                load, endpoint, api, raw, postmaster, options, profiledEndpoint: endpoints.IndexOf(endpoint));
             rows.Add(Summarise(endpoint, pairs));
         }
+
+        List<string> pooler = PgBouncerAvailable
+            ? await ThroughPgBouncerAsync(
+                apiDll, environment, work, endpoints, api, warmUp, load, postmaster, options)
+            : ["PgBouncer is not installed (apt-get install pgbouncer): the API through PgBouncer was not measured."];
 
         Directory.Delete(work, recursive: true);
         return
@@ -132,7 +117,90 @@ internal static class ApiBenchmark
             "| endpoint | this API | raw Npgsql | ratio | CPU ms/req api/raw (db api/raw) | alloc KB/req api/raw |",
             "|---|---|---|---|---|---|",
             .. rows,
+            "",
+            .. pooler,
         ];
+    }
+
+    private static bool PgBouncerAvailable => LocalPgBouncer.FindExecutable() is not null;
+
+    // The same API through a PgBouncer in transaction mode (so without prepared statements) against the API direct,
+    // on the two lists: what the pooler costs on the hot path when the server is not the bottleneck.
+    private static async Task<List<string>> ThroughPgBouncerAsync(
+        string apiDll,
+        Dictionary<string, string> environment,
+        string work,
+        List<Endpoint> endpoints,
+        ServedApp direct,
+        LoadGenerator warmUp,
+        LoadGenerator load,
+        int postmaster,
+        ApiBenchmarkOptions options)
+    {
+        var connectionString = environment["ConnectionStrings__Database"];
+        await using var bouncer = await LocalPgBouncer.StartAsync(connectionString);
+        var pooledEnvironment = new Dictionary<string, string>(environment)
+        {
+            ["ConnectionStrings__Database"] = bouncer.Route(connectionString),
+            ["ConnectionStrings__DatabaseDirect"] = connectionString,
+            ["Database__TransactionPooler"] = "true",
+        };
+        await using var pooled =
+            await ServedApp.StartAsync("pgbouncer", apiDll, pooledEnvironment, "/health/ready", work);
+        var lists = endpoints.Where(endpoint => endpoint.Path.StartsWith("/api/articles?", StringComparison.Ordinal))
+            .ToList();
+        // A process started after the others' warm-up: as many rounds as they had in all, on its two endpoints.
+        for (var round = 0; round < 3; round++)
+        {
+            foreach (var endpoint in lists)
+                await warmUp.RunAsync(new Uri(pooled.Address, endpoint.Path), endpoint.Authorization);
+        }
+
+        var rows = new List<string>();
+        foreach (var endpoint in lists)
+            rows.Add(Summarise(endpoint, await MeasurePairsAsync(load, endpoint, pooled, direct, postmaster, options)));
+        return
+        [
+            "The API through PgBouncer 1.18 (transaction mode: no prepared statements) against the API direct " +
+                "(ratio = through PgBouncer / direct):",
+            "| endpoint | through PgBouncer | direct | ratio | CPU ms/req pgbouncer/direct (db) | alloc KB/req |",
+            "|---|---|---|---|---|---|",
+            .. rows,
+        ];
+    }
+
+    // Pairs of runs of the two apps taking turns, which goes first alternating; printed as they finish.
+    private static async Task<List<(AppRun Api, AppRun Raw)>> MeasurePairsAsync(
+        LoadGenerator load,
+        Endpoint endpoint,
+        ServedApp first,
+        ServedApp second,
+        int postmaster,
+        ApiBenchmarkOptions options,
+        int? profiledEndpoint = null)
+    {
+        var pairs = new List<(AppRun Api, AppRun Raw)>();
+        for (var pair = 0; pair < options.Pairs; pair++)
+        {
+            var order = pair % 2 == 0 ? new[] { first, second } : [second, first];
+            var runs = new Dictionary<ServedApp, AppRun>();
+            foreach (var app in order)
+            {
+                var profile = app == first && profiledEndpoint is { } index && options.ProfileFolder is { } folder
+                    ? Perf.RecordAsync(
+                        app.ProcessId, Path.Combine(folder, $"{index}-{pair}.perf.data"), options.Duration)
+                    : Task.CompletedTask;
+                runs[app] = await MeasureAsync(load, app, endpoint, postmaster);
+                await profile;
+            }
+
+            pairs.Add((runs[first], runs[second]));
+            Console.WriteLine($"{endpoint.Name}, pair {pair + 1}: {runs[first].Format(first.Name)}");
+            var ratio = runs[first].RequestsPerSecond / runs[second].RequestsPerSecond;
+            Console.WriteLine($"{"",-38}         {runs[second].Format(second.Name)}  ratio {ratio:F2}");
+        }
+
+        return pairs;
     }
 
     private static async Task<string> RegisterViewerAsync(Uri api)

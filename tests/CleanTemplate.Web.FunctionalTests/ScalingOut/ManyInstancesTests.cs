@@ -69,7 +69,8 @@ public sealed class ManyInstancesTests(WebApiFactory factory) : ApiTest(factory)
         applied.ShouldBe((int)migrations);
         migrations.ShouldBeGreaterThan(0);
         // One of them applied everything; the other waited for the migration lock and found nothing to do.
-        new[] { first, second }.ShouldContain(instance => !instance.Log.Any(line => line.Contains("Applying migration")));
+        new[] { first, second }.ShouldContain(instance =>
+            !instance.Log.Any(line => line.Contains("Applying migration")));
         //#if (conduit)
         // The seeders took turns too: no sample article twice.
         (await ScalarAsync<bool>(

@@ -41,7 +41,7 @@ public static class DependencyInjection
 {
     public const string ConnectionStringName = "Database";
 
-    /// <summary>The server itself, for work that holds a session (migrations) when requests go through a pooler.</summary>
+    /// <summary>The server itself, for work holding a session (migrations) when requests go through a pooler.</summary>
     public const string DirectConnectionStringName = "DatabaseDirect";
     private const string DatabaseHealthCheckName = "database";
 

@@ -49,7 +49,9 @@ internal static class EphemeralRuns
         return ClaimRunFolder(runFolder);
     }
 
-    /// <summary>Creates <paramref name="runFolder"/> (under <see cref="Root"/>) and records this process as its owner.</summary>
+    /// <summary>
+    /// Creates <paramref name="runFolder"/> (under <see cref="Root"/>) and records this process as its owner.
+    /// </summary>
     [UnsupportedOSPlatform("windows")]
     public static string ClaimRunFolder(string runFolder)
     {

@@ -7,11 +7,8 @@ using Microsoft.AspNetCore.Http.Extensions;
 namespace CleanTemplate.Web.Idempotency;
 
 /// <summary>
-/// Makes a POST under <c>/api</c> safe to retry. With an <c>Idempotency-Key</c> header, the first request under a key
-/// runs and its answer is stored; repeating it replays that answer without running the use case again. A request that
-/// fails (an exception or a 5xx) frees its key only if it committed nothing (<see cref="ICommittedWrites"/>), so the
-/// retry runs; if it did commit, the key stays in flight until it expires: never a second write. Requests without
-/// the header pass straight through. Runs after authentication: keys are per caller.
+/// Makes a POST under <c>/api</c> with an <c>Idempotency-Key</c> safe to retry: the first request runs, a repeat
+/// replays its answer, and a failure frees the key only if it committed nothing. Why: docs/idempotency.md.
 /// </summary>
 internal sealed class IdempotencyMiddleware(RequestDelegate next, ILogger<IdempotencyMiddleware> logger)
 {

@@ -81,7 +81,8 @@ public sealed class FirstMigrationLogTests
     private static ApplicationDbContext CreateDbContext(PostgresTestDatabase database, string? searchPath)
     {
         var options = new DbContextOptionsBuilder<ApplicationDbContext>();
-        options.UseApplicationDatabase(ConnectionString(database, searchPath), new DatabaseOptions { MaxRetryCount = 0 });
+        options.UseApplicationDatabase(
+            ConnectionString(database, searchPath), new DatabaseOptions { MaxRetryCount = 0 });
         return new ApplicationDbContext(options.Options);
     }
 

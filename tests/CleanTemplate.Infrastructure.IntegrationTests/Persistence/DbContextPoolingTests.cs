@@ -9,8 +9,8 @@ namespace CleanTemplate.Infrastructure.IntegrationTests.Persistence;
 
 /// <summary>
 /// The host leases its contexts from a pool (docs/dbcontext-lifetime.md) and prepares the statements it runs often
-/// (docs/configuration.md, "Prepared statements"). Both are invisible in behaviour and easy to lose in a refactoring, so they are
-/// asserted here rather than only measured by the API benchmark.
+/// (docs/configuration.md, "Prepared statements"). Both are invisible in behaviour and easy to lose in a refactoring,
+/// so they are asserted here rather than only measured by the API benchmark.
 /// </summary>
 public sealed class DbContextPoolingTests(ApplicationFixture fixture) : IClassFixture<ApplicationFixture>
 {

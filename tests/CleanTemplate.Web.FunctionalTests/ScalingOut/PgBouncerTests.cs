@@ -115,7 +115,8 @@ public sealed class PgBouncerTests(PgBouncerFactory factory) : IClassFixture<PgB
 
     private static async Task<string> SignInAsync(HttpClient client, string email)
     {
-        var response = await client.PostAsJsonAsync("/api/users/login", new { user = new { email, password = Password } });
+        var response =
+            await client.PostAsJsonAsync("/api/users/login", new { user = new { email, password = Password } });
         return (await response.ShouldBeJsonAsync(HttpStatusCode.OK)).GetProperty("user").GetProperty("token")
             .GetString()!;
     }

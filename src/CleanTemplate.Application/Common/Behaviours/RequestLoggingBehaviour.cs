@@ -7,11 +7,10 @@ using Microsoft.Extensions.Options;
 namespace CleanTemplate.Application.Common.Behaviours;
 
 /// <summary>
-/// Outermost behaviour: what the logs say about every use case. A Debug line with the caller as it starts (skipped,
-/// with its arguments, unless Debug is on: not by default), a warning when it took longer than
-/// <see cref="ApplicationOptions.SlowRequestThresholdMilliseconds"/>, an error with the exception when it threw
-/// (then the exception propagates). The request itself is never logged: it may carry passwords. One behaviour for the
-/// three, because each behaviour costs a resolution and an async frame on every request.
+/// Outermost behaviour: a Debug line with the caller, a warning past
+/// <see cref="ApplicationOptions.SlowRequestThresholdMilliseconds"/>, an error when the use case throws. Never the
+/// request, which may carry passwords. One behaviour for the three: each costs every request a resolution and an
+/// async frame.
 /// </summary>
 public sealed class RequestLoggingBehaviour<TRequest, TResponse>(
     ILogger<TRequest> logger,

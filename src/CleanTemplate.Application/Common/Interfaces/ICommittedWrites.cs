@@ -1,9 +1,8 @@
 namespace CleanTemplate.Application.Common.Interfaces;
 
 /// <summary>
-/// How many writes this scope's unit of work has committed so far: a SaveChanges or a set-based statement outside a
-/// transaction, or a transaction that wrote. Compare two readings to learn whether a piece of work left anything
-/// behind, e.g. whether a request that failed may safely run again.
+/// How many writes this scope's unit of work has committed so far. Compare two readings to learn whether a piece of
+/// work left anything behind, e.g. whether a failed request may run again (docs/committed-writes.md).
 /// </summary>
 public interface ICommittedWrites
 {

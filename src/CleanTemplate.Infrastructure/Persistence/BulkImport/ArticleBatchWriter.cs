@@ -5,22 +5,9 @@ using Npgsql;
 namespace CleanTemplate.Infrastructure.Persistence.BulkImport;
 
 /// <summary>
-/// Writes each batch's articles with binary COPY (<see cref="ArticleCopy"/>) and chooses their slugs: a row keeps its
-/// title's slug unless a live article or an earlier row of the import has it, and takes the slug with its id's suffix
-/// otherwise (<see cref="ArticleImportStatements.AllocateSlugs"/>).
-/// <para>
-/// Optimistic first. Most titles are new, so a batch is written as if no live article had any of its slugs, inside a
-/// savepoint, and the partial unique index on live slugs checks that as the COPY inserts each row: work the insert does
-/// anyway, where asking first costs one index probe per row. When the index refuses a slug, the batch rolls back to its
-/// savepoint and is written again with probed slugs (<see cref="ArticleImportStatements.AllocateProbedSlugsAsync"/>),
-/// and so is every later batch: titles that collide once (a file imported a second time) tend to go on colliding.
-/// </para>
-/// <para>
-/// A released savepoint leaves a subtransaction id with the transaction until it commits. PostgreSQL keeps 64 of them per
-/// transaction in shared memory; past that, other sessions' visibility checks read pg_subtrans until the import ends.
-/// So at most <paramref name="savepointBatches"/> batches are written optimistically (64 batches are 123,750 articles at
-/// the importer's sizes), and the rest are probed.
-/// </para>
+/// Writes each batch's articles with binary COPY and chooses their slugs: optimistically, in a savepoint the unique
+/// index may roll back, then probed after a collision and past the first <paramref name="savepointBatches"/> batches.
+/// Why: docs/decisions/0007-bulk-import-copies-into-the-tables.md.
 /// </summary>
 internal sealed class ArticleBatchWriter(
     NpgsqlConnection connection,

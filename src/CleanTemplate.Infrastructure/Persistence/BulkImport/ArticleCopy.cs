@@ -5,11 +5,8 @@ using NpgsqlTypes;
 namespace CleanTemplate.Infrastructure.Persistence.BulkImport;
 
 /// <summary>
-/// Binary COPY of a resolved batch straight into the real tables. COPY streams the rows in one protocol exchange, with
-/// no statement per row to parse, plan and answer, in PostgreSQL's binary format, so nothing is escaped or converted
-/// from text; and the server writes them with its multi-row insert path (one WAL record per page, not per row), which
-/// INSERT ... SELECT does not use. If anything throws, disposing the unfinished importer cancels the COPY and the
-/// caller's transaction rolls back.
+/// Binary COPY of a resolved batch straight into the real tables: no statement per row, nothing converted from text,
+/// one WAL record per page rather than per row. Why: docs/decisions/0007-bulk-import-copies-into-the-tables.md.
 /// </summary>
 internal static class ArticleCopy
 {

@@ -23,18 +23,9 @@ internal static class ArticleImportStatements
             new NpgsqlParameter { Value = LockName });
 
     /// <summary>
-    /// Foreign keys are enforced by row triggers: every imported article and every tag link runs a lookup of the row it
-    /// references, which is most of the cost of a bulk load. The import already resolves each referenced user and tag
-    /// once per name and locks it as those triggers would (<see cref="ImportReferences"/>), and the articles it links are
-    /// its own, so it turns the triggers off for its transaction, with SET LOCAL session_replication_role = replica (what
-    /// logical replication's apply workers do), when two things hold:
-    /// <list type="bullet">
-    /// <item>the role may set that parameter: a superuser, or on PostgreSQL 15 and later a role granted
-    /// <c>GRANT SET ON PARAMETER session_replication_role TO importer</c>;</item>
-    /// <item>the tables it writes have no triggers of their own (an audit trigger, say), which would be skipped too.</item>
-    /// </list>
-    /// Otherwise the triggers check every row, as for any other write: slower, equally correct. Check constraints,
-    /// NOT NULL and unique indexes are not triggers and always apply.
+    /// Turns the foreign keys' row triggers off for the transaction when the role may and the tables have no triggers
+    /// of their own: <see cref="ImportReferences"/> already locked every row they would look up.
+    /// Why, and the grant it takes: docs/decisions/0007-bulk-import-copies-into-the-tables.md.
     /// </summary>
     public static async Task<ReferenceChecking> SkipRowTriggersIfAllowedAsync(
         NpgsqlConnection connection,
@@ -99,10 +90,8 @@ internal static class ArticleImportStatements
     }
 
     /// <summary>
-    /// Which of the slugs a live article has. The LATERAL ... LIMIT 1 (the slug is unique anyway) keeps the planner from
-    /// turning the lookup into a scan of all articles, which it prefers for a long IN list once an import has grown the
-    /// table past its statistics: one probe of the partial unique index on live slugs per candidate (hence the literal
-    /// 'Active' of its filter), so a batch costs the same however many articles exist.
+    /// Which of the slugs a live article has: one probe of the partial unique index per candidate, where a long IN
+    /// list would make the planner scan all articles. Why: docs/decisions/0007-bulk-import-copies-into-the-tables.md.
     /// </summary>
     private static async Task<HashSet<string>> LiveSlugsAsync(
         NpgsqlConnection connection,

@@ -5,12 +5,9 @@ using Npgsql;
 namespace CleanTemplate.Infrastructure.Persistence.BulkImport;
 
 /// <summary>
-/// Bulk load, in batches: a parser thread reads and validates rows and groups them; for each batch a few set-based
-/// statements resolve the authors and tags (<see cref="ImportReferences"/>), then binary COPY writes the articles, with
-/// the slugs <see cref="ArticleBatchWriter"/> chooses, and their tag links straight into their tables (<see cref="ArticleCopy"/>).
-/// Everything runs in ONE transaction on one connection: a bad row, an unknown author, a database error or a
-/// cancellation anywhere rolls it all back. Memory holds two batches (the one being written and the one being parsed)
-/// plus one id per distinct author and tag name, however large the file.
+/// Bulk load in batches, all in ONE transaction on one connection: resolved set-based (<see cref="ImportReferences"/>),
+/// then copied (<see cref="ArticleBatchWriter"/>, <see cref="ArticleCopy"/>).
+/// Why: docs/decisions/0007-bulk-import-copies-into-the-tables.md.
 /// </summary>
 internal sealed class ArticleImporter(NpgsqlDataSource dataSource, TimeProvider clock) : IArticleImporter
 {

@@ -6,11 +6,8 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace CleanTemplate.Infrastructure.Persistence.Interceptors;
 
 /// <summary>
-/// Counts each <see cref="ApplicationDbContext"/>'s committed writes (<see cref="ICommittedWrites"/>). A write outside
-/// a transaction commits as it runs: SaveChanges (whose own transaction, if it opened one, has committed by the time
-/// SavedChanges is called), or ExecuteUpdate, ExecuteDelete and ExecuteSql. A write inside a transaction counts when
-/// the transaction commits, and not at all if it rolls back. One instance serves every context; the counts live on the
-/// context.
+/// Counts each <see cref="ApplicationDbContext"/>'s committed writes (<see cref="ICommittedWrites"/>), on the context:
+/// one instance serves every context. What counts, and why: docs/committed-writes.md.
 /// </summary>
 internal sealed class CommittedWritesInterceptor
     : ISaveChangesInterceptor, IDbCommandInterceptor, IDbTransactionInterceptor

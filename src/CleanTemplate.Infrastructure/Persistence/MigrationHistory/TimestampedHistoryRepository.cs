@@ -8,12 +8,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Migrations.Internal;
 namespace CleanTemplate.Infrastructure.Persistence.MigrationHistory;
 
 /// <summary>
-/// EF Core's <c>__EFMigrationsHistory</c> with one more column, <c>AppliedAt</c>, filled by the server
-/// (<c>DEFAULT now()</c>, the start of the migration's transaction). EF records which migrations ran but not when;
-/// a column of the history table itself is written by every path that migrates (the host's <c>--migrate</c>, the
-/// <c>db</c> CLI, <c>dotnet ef database update</c>, bundles, idempotent scripts), which a table written by one tool
-/// would not be. EF's insert names only its own two columns, so older history tables without the column keep working.
-/// It also answers whether the table exists, which Npgsql's repository does not (see <see cref="ExistsSql"/>).
+/// EF Core's <c>__EFMigrationsHistory</c> with one more column, <c>AppliedAt</c>, which the server fills, and a real
+/// check that the table exists (<see cref="ExistsSql"/>). Why: docs/migration-history.md.
 /// </summary>
 #pragma warning disable EF1001 // "internal" API, but deriving from it is EF's documented way to customise the table
 internal sealed class TimestampedHistoryRepository(HistoryRepositoryDependencies dependencies)
@@ -26,10 +22,8 @@ internal sealed class TimestampedHistoryRepository(HistoryRepositoryDependencies
     public const string HistoryTable = DefaultTableName;
 
     /// <summary>
-    /// Npgsql's repository says the table always exists and catches the "relation does not exist" error of reading it,
-    /// because a schema query could look in another schema than the unqualified read (search_path). Its migrator reads
-    /// the history before migrating, so every first migration logged that read as a failed command. to_regclass
-    /// resolves the name through search_path exactly as the read does, and answers NULL for a missing table.
+    /// to_regclass resolves the name through search_path as the read does, and is NULL for a missing table; Npgsql's
+    /// own check reads and catches the error, which a first migration logged as failed (docs/migration-history.md).
     /// </summary>
     protected override string ExistsSql
     {

@@ -38,6 +38,6 @@ public sealed class CapturingLoggerProvider : ILoggerProvider
             TState state,
             Exception? exception,
             Func<TState, Exception?, string> formatter) =>
-            entries.Enqueue(new CapturedLogEntry(category, logLevel, formatter(state, exception)));
+            entries.Enqueue(new CapturedLogEntry(category, logLevel, formatter(state, exception), exception));
     }
 }

@@ -1,3 +1,4 @@
+using CleanTemplate.TestSupport.Logging;
 using CleanTemplate.TestSupport.Postgres;
 using CleanTemplate.Web.FunctionalTests.Support;
 using Microsoft.AspNetCore.Hosting;
@@ -10,8 +11,8 @@ public sealed class CrashableDatabaseFactory : WebApiFactory
 {
     private CrashablePostgresServer? _server;
 
-    /// <summary>What the host logged as errors, with the exceptions: what a failed request was.</summary>
-    public LoggedErrors Errors { get; } = new();
+    /// <summary>What the host logged, with the exceptions: what a failed request was.</summary>
+    public CapturingLoggerProvider Logs { get; } = new();
 
     public CrashablePostgresServer Postgres =>
         _server ?? throw new InvalidOperationException("The factory is not initialized yet.");
@@ -30,6 +31,6 @@ public sealed class CrashableDatabaseFactory : WebApiFactory
         // A request the outage catches fails within seconds, not the production 15 s connect and 30 s command waits.
         builder.UseSetting("Database:ConnectTimeoutSeconds", "2");
         builder.UseSetting("Database:CommandTimeoutSeconds", "5");
-        builder.ConfigureLogging(logging => logging.AddProvider(Errors));
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
     }
 }

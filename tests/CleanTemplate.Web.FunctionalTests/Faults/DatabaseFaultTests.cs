@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using CleanTemplate.Web.Errors;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using Xunit.Abstractions;
 using static CleanTemplate.Web.FunctionalTests.Faults.SteadyLoad;
@@ -75,8 +76,8 @@ public sealed class DatabaseFaultTests(CrashableDatabaseFactory factory, ITestOu
         }
 
         // The exception handler logs a 503 as a warning and a 500 as an error: name what each 500 was.
-        foreach (var error in factory.Errors.Of<GlobalExceptionHandler>())
-            output.WriteLine(error);
+        foreach (var error in factory.Logs.From<GlobalExceptionHandler>().Where(entry => entry.Level >= LogLevel.Error))
+            output.WriteLine($"{error.Message}\n{error.Exception}");
     }
 
     // Bounded polling for what the server and the app do in their own time; nothing asserts how long it took.

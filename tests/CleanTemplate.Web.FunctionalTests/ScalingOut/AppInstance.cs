@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using CleanTemplate.TestSupport;
+using CleanTemplate.TestSupport.Logging;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Logging;
@@ -13,46 +13,15 @@ namespace CleanTemplate.Web.FunctionalTests.ScalingOut;
 public sealed class AppInstance(string connectionString, IReadOnlyDictionary<string, string?> settings)
     : WebApplicationFactory<Program>
 {
-    private readonly ConcurrentQueue<string> _log = new();
-
-    /// <summary>The messages it logged, each after its category.</summary>
-    public IReadOnlyCollection<string> Log => _log;
+    public CapturingLoggerProvider Logs { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         foreach (var (key, value) in TestSettings.For(connectionString).Concat(settings))
             builder.UseSetting(key, value);
-        // Its own rules: the app's configuration keeps EF's information lines (migrations applied) out of its logs.
-        builder.ConfigureLogging(logging => logging.AddProvider(new Capture(_log))
-            .AddFilter<Capture>("Microsoft.EntityFrameworkCore.Migrations", LogLevel.Information));
-    }
-
-    private sealed class Capture(ConcurrentQueue<string> log) : ILoggerProvider
-    {
-        public ILogger CreateLogger(string categoryName) => new Logger(categoryName, log);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Logger(string category, ConcurrentQueue<string> log) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state)
-                where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
-
-            public void Log<TState>(
-                LogLevel logLevel,
-                EventId eventId,
-                TState state,
-                Exception? exception,
-                Func<TState, Exception?, string> formatter)
-            {
-                if (IsEnabled(logLevel))
-                    log.Enqueue($"{category}: {formatter(state, exception)}");
-            }
-        }
+        // Its own rule: the app's configuration keeps EF's information lines (migrations applied) out of its logs.
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs)
+            .AddFilter<CapturingLoggerProvider>("Microsoft.EntityFrameworkCore.Migrations", LogLevel.Information));
     }
 }

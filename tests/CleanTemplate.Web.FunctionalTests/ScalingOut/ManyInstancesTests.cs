@@ -2,6 +2,7 @@ using System.Net;
 //#if (conduit)
 using CleanTemplate.Infrastructure.BackgroundJobs;
 //#endif
+using CleanTemplate.TestSupport.Logging;
 using CleanTemplate.TestSupport.Postgres;
 using CleanTemplate.Web.FunctionalTests.Support;
 //#if (conduit)
@@ -64,13 +65,13 @@ public sealed class ManyInstancesTests(WebApiFactory factory) : ApiTest(factory)
 
         await Task.WhenAll(Task.Run(() => first.Server), Task.Run(() => second.Server));
 
-        var applied = first.Log.Concat(second.Log).Count(line => line.Contains("Applying migration"));
+        var applied = first.Logs.Entries.Concat(second.Logs.Entries).Count(AppliesAMigration);
         var migrations = await ScalarAsync<long>(database, """SELECT count(*) FROM "__EFMigrationsHistory" """);
         applied.ShouldBe((int)migrations);
         migrations.ShouldBeGreaterThan(0);
         // One of them applied everything; the other waited for the migration lock and found nothing to do.
         new[] { first, second }
-            .ShouldContain(instance => !instance.Log.Any(line => line.Contains("Applying migration")));
+            .ShouldContain(instance => !instance.Logs.Entries.Any(AppliesAMigration));
         //#if (conduit)
         // The seeders took turns too: no sample article twice.
         (await ScalarAsync<bool>(
@@ -98,6 +99,9 @@ public sealed class ManyInstancesTests(WebApiFactory factory) : ApiTest(factory)
         (await Factory.ScalarAsync<long>("SELECT count(*) FROM tag_statistics")).ShouldBe(2);
     }
     //#endif
+
+    private static bool AppliesAMigration(CapturedLogEntry entry) =>
+        entry.Message.StartsWith("Applying migration", StringComparison.Ordinal);
 
     private static async Task<T> ScalarAsync<T>(PostgresTestDatabase database, string sql)
     {

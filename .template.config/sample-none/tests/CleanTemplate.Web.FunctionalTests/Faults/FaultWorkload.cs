@@ -8,7 +8,8 @@ namespace CleanTemplate.Web.FunctionalTests.Faults;
 /// What the fault tests send, in the sample's terms: a write whose every acknowledged body must be stored exactly
 /// once (a registration, the body as the new username), and a read of the table those writes fill (the current user).
 /// </summary>
-[SuppressMessage("Performance", "CA1822", Justification = "Instance members: the tests use every sample's workload alike.")]
+[SuppressMessage(
+    "Performance", "CA1822", Justification = "Instance members: the tests use every sample's workload alike.")]
 public sealed class FaultWorkload
 {
     /// <summary>The table the writes fill.</summary>
@@ -19,9 +20,11 @@ public sealed class FaultWorkload
 
     public static Task<FaultWorkload> ArrangeAsync(WebApiFactory factory) => Task.FromResult(new FaultWorkload());
 
-    public Task<HttpResponseMessage> WriteAsync(HttpClient client, string body) =>
-        client.PostAsJsonAsync(
-            "/api/users", new { user = new { username = body, email = $"{body}@example.com", password = "password1" } });
+    public Task<HttpResponseMessage> WriteAsync(HttpClient client, string body)
+    {
+        var user = new { username = body, email = $"{body}@example.com", password = "password1" };
+        return client.PostAsJsonAsync("/api/users", new { user });
+    }
 
     public Task<HttpResponseMessage> ReadAsync(HttpClient client) => client.GetAsync("/api/user");
 }

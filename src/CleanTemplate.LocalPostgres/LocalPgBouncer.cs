@@ -123,6 +123,9 @@ public sealed class LocalPgBouncer : IAsyncDisposable
         for (var attempt = 1; ; attempt++)
         {
             Port = LoopbackPort.PickFree();
+            // A failed attempt's files would read as this one's failure (or readiness).
+            File.Delete(LogFile);
+            File.Delete(PidFile);
             await File.WriteAllTextAsync(config, Config(server, users), cancellationToken);
             await account.GiveOwnershipAsync(_runFolder, cancellationToken);
             (await account.RunAsync(executable, ["-d", config], cancellationToken)).ThrowIfFailed(Log);

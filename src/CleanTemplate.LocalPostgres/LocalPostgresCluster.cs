@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Logging;
@@ -111,6 +112,59 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
                 + "(started in {ElapsedMilliseconds} ms)",
             ServerSettings.ListenAddress, cluster.Port, dataDirectory, stopwatch.ElapsedMilliseconds);
         return cluster;
+    }
+
+    /// <summary>
+    /// A hot standby of this server, streaming from it (<c>pg_basebackup -R</c> into an ephemeral folder, started on
+    /// a free port); returns once it accepts read-only connections. This server must keep the default durability
+    /// (<see cref="LocalPostgresOptions.TunedForTests"/> off): the tests' tuning writes too little WAL to stream.
+    /// </summary>
+    public async Task<LocalPostgresCluster> StartStandbyAsync(CancellationToken cancellationToken = default)
+    {
+        if (options.TunedForTests)
+        {
+            throw new InvalidOperationException(
+                "A standby streams WAL, which a cluster tuned for tests does not write.");
+        }
+
+        if (OperatingSystem.IsWindows())
+            throw new PlatformNotSupportedException("LocalPostgresCluster runs on Linux and macOS only.");
+
+        var binaries = PostgresBinaries.Require();
+        var account = ServerAccount.Current;
+        var standbyOptions = LocalPostgresOptions.ForTests() with { TunedForTests = false };
+        var dataDirectory = standbyOptions.DataDirectory;
+        var standbyRun = EphemeralRuns.Claim(dataDirectory);
+        var standbyServer = new ServerControl(binaries, account, dataDirectory, logger);
+        var standby = new LocalPostgresCluster(standbyOptions, dataDirectory, standbyServer, standbyRun, logger);
+        try
+        {
+            await account.CreatePrivateDirectoryAsync(dataDirectory, cancellationToken);
+            var backup = await account.RunAsync(
+                binaries.PgBaseBackup,
+                [
+                    "--host", ServerSettings.ListenAddress,
+                    "--port", Port.ToString(CultureInfo.InvariantCulture),
+                    "--username", AdminUser,
+                    "--pgdata", dataDirectory,
+                    "--write-recovery-conf",
+                    "--wal-method", "stream",
+                    "--checkpoint", "fast",
+                ],
+                cancellationToken);
+            backup.ThrowIfFailed();
+            standby.Port = await standbyServer.StartAsync(0, tunedForTests: false, cancellationToken);
+        }
+        catch
+        {
+            await standby.DisposeAsync();
+            throw;
+        }
+
+        logger.LogInformation(
+            "A PostgreSQL standby of port {Primary} is listening on {Address}:{Port}",
+            Port, ServerSettings.ListenAddress, standby.Port);
+        return standby;
     }
 
     /// <summary>The server's (postmaster's) process id while it runs; null when it does not.</summary>

@@ -14,6 +14,8 @@ internal sealed record PostgresBinaries(string BinDirectory)
 
     public string PgCtl => Path.Combine(BinDirectory, "pg_ctl");
 
+    public string PgBaseBackup => BesideTheServer("pg_basebackup");
+
     public static PostgresBinaries? Find() =>
         SearchedDirectories().FirstOrDefault(HasAllTools) is { } directory ? new PostgresBinaries(directory) : null;
 
@@ -70,4 +72,12 @@ internal sealed record PostgresBinaries(string BinDirectory)
         Version.TryParse(name.Contains('.', StringComparison.Ordinal) ? name : name + ".0", out var version)
             ? version
             : null;
+
+    // PATH may hold links to initdb, pg_ctl and postgres alone: the other tools are in the folder they link to.
+    private string BesideTheServer(string tool)
+    {
+        var here = Path.Combine(BinDirectory, tool);
+        var server = File.ResolveLinkTarget(InitDb, returnFinalTarget: true)?.FullName;
+        return File.Exists(here) || server is null ? here : Path.Combine(Path.GetDirectoryName(server)!, tool);
+    }
 }

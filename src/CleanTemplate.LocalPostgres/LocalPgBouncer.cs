@@ -42,6 +42,11 @@ public sealed class LocalPgBouncer : IAsyncDisposable
             .Select(folder => Path.Combine(folder, ProgramName))
             .FirstOrDefault(File.Exists);
 
+    /// <summary>Why PgBouncer cannot be started here, or null when it is installed.</summary>
+    public static string? NotInstalled => FindExecutable() is null
+        ? "PgBouncer is not installed: apt-get install pgbouncer (.ci/run installs it), or put pgbouncer on PATH."
+        : null;
+
     /// <summary>What PgBouncer logged so far: its connections, logins and errors.</summary>
     public string Log => File.Exists(LogFile) ? File.ReadAllText(LogFile) : "";
 
@@ -59,8 +64,7 @@ public sealed class LocalPgBouncer : IAsyncDisposable
         if (OperatingSystem.IsWindows())
             throw new PlatformNotSupportedException("LocalPgBouncer runs PgBouncer on Linux and macOS only.");
 
-        var executable = FindExecutable() ?? throw new LocalPostgresException(
-            "PgBouncer is not installed: apt-get install pgbouncer (or put pgbouncer on PATH).");
+        var executable = FindExecutable() ?? throw new LocalPostgresException(NotInstalled!);
         var server = new NpgsqlConnectionStringBuilder(serverConnectionString);
         var account = ServerAccount.Current;
         await EphemeralRuns.CleanUpOrphansAsync(PostgresBinaries.Find(), account, logger ?? NullLogger.Instance,

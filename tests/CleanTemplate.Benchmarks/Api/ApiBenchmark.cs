@@ -107,10 +107,10 @@ internal static class ApiBenchmark
         List<string> pooler;
         try
         {
-            pooler = PgBouncerAvailable
-                ? await ThroughPgBouncerAsync(
-                    apiDll, environment, work, endpoints, api, warmUp, load, postmaster, options)
-                : ["PgBouncer is not installed (apt-get install pgbouncer): the API through it was not measured."];
+            pooler = LocalPgBouncer.NotInstalled is { } missing
+                ? [$"The API through PgBouncer was not measured. {missing}"]
+                : await ThroughPgBouncerAsync(
+                    apiDll, environment, work, endpoints, api, warmUp, load, postmaster, options);
         }
         catch (Exception failed) when (failed is InvalidOperationException or LocalPostgresException)
         {
@@ -130,8 +130,6 @@ internal static class ApiBenchmark
             .. pooler,
         ];
     }
-
-    private static bool PgBouncerAvailable => LocalPgBouncer.FindExecutable() is not null;
 
     // The same API through a PgBouncer in transaction mode (so without prepared statements) against the API direct,
     // on the two lists: what the pooler costs on the hot path when the server is not the bottleneck.

@@ -7,14 +7,10 @@ namespace CleanTemplate.TestSupport.Tests.Postgres;
 
 public sealed class LocalPgBouncerTests
 {
-    private static readonly string? SkipReason = LocalPgBouncer.FindExecutable() is null
-        ? "PgBouncer is not installed: apt-get install pgbouncer (.ci/run installs it)."
-        : null;
-
     [SkippableFact]
     public async Task It_leads_a_connection_to_its_database_on_the_server_and_leaves_nothing_behind()
     {
-        Skip.If(SkipReason is not null, SkipReason);
+        Skip.If(LocalPgBouncer.NotInstalled is not null, LocalPgBouncer.NotInstalled);
         await using var database = await PostgresTestDatabase.CreateAsync();
         var bouncer = await LocalPgBouncer.StartAsync(database.ConnectionString);
         var routed = new NpgsqlConnectionStringBuilder(bouncer.Route(database.ConnectionString)) { Pooling = false };

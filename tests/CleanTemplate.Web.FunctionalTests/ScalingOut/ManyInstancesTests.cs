@@ -66,7 +66,7 @@ public sealed class ManyInstancesTests(WebApiFactory factory) : ApiTest(factory)
         await Task.WhenAll(Task.Run(() => first.Server), Task.Run(() => second.Server));
 
         var applied = first.Logs.Entries.Concat(second.Logs.Entries).Count(AppliesAMigration);
-        var migrations = await ScalarAsync<long>(database, """SELECT count(*) FROM "__EFMigrationsHistory" """);
+        var migrations = await database.ScalarAsync<long>("""SELECT count(*) FROM "__EFMigrationsHistory" """);
         applied.ShouldBe((int)migrations);
         migrations.ShouldBeGreaterThan(0);
         // One of them applied everything; the other waited for the migration lock and found nothing to do.
@@ -74,8 +74,8 @@ public sealed class ManyInstancesTests(WebApiFactory factory) : ApiTest(factory)
             .ShouldContain(instance => !instance.Logs.Entries.Any(AppliesAMigration));
         //#if (conduit)
         // The seeders took turns too: no sample article twice.
-        (await ScalarAsync<bool>(
-            database, "SELECT count(*) > 0 AND count(*) = count(DISTINCT (author_id, title)) FROM articles"))
+        (await database.ScalarAsync<bool>(
+            "SELECT count(*) > 0 AND count(*) = count(DISTINCT (author_id, title)) FROM articles"))
             .ShouldBeTrue();
         //#endif
     }
@@ -102,11 +102,4 @@ public sealed class ManyInstancesTests(WebApiFactory factory) : ApiTest(factory)
 
     private static bool AppliesAMigration(CapturedLogEntry entry) =>
         entry.Message.StartsWith("Applying migration", StringComparison.Ordinal);
-
-    private static async Task<T> ScalarAsync<T>(PostgresTestDatabase database, string sql)
-    {
-        await using var connection = await database.OpenConnectionAsync();
-        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
-        return (T)(await command.ExecuteScalarAsync())!;
-    }
 }

@@ -14,9 +14,7 @@ public sealed class PgBouncerFactory : WebApiFactory
     private LocalPgBouncer? _bouncer;
 
     /// <summary>Why the tests cannot run here, or null when they can.</summary>
-    public static string? SkipReason { get; } = LocalPgBouncer.FindExecutable() is null
-        ? "PgBouncer is not installed: apt-get install pgbouncer (.ci/run installs it)."
-        : null;
+    public static string? SkipReason { get; } = LocalPgBouncer.NotInstalled;
 
     public LocalPgBouncer Bouncer =>
         _bouncer ?? throw new InvalidOperationException("PgBouncer is not running: " + SkipReason);

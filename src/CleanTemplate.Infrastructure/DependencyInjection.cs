@@ -20,10 +20,12 @@ using CleanTemplate.Infrastructure.Persistence.BulkImport;
 using CleanTemplate.Infrastructure.Persistence.Diagnostics;
 using CleanTemplate.Infrastructure.Persistence.Idempotency;
 using CleanTemplate.Infrastructure.Persistence.Interceptors;
+using CleanTemplate.Infrastructure.Persistence.Replicas;
 using CleanTemplate.Infrastructure.Persistence.Repositories;
 //#if (conduit)
 using CleanTemplate.Infrastructure.Persistence.Seeding;
 //#endif
+using MediatR;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -43,6 +45,9 @@ public static class DependencyInjection
 
     /// <summary>The server itself, for work holding a session (migrations) when requests go through a pooler.</summary>
     public const string DirectConnectionStringName = "DatabaseDirect";
+
+    /// <summary>Hot standbys that take the reads, one or more hosts (docs/read-replicas.md); optional.</summary>
+    public const string ReplicasConnectionStringName = "DatabaseReplicas";
     private const string DatabaseHealthCheckName = "database";
 
     /// <summary>
@@ -95,7 +100,11 @@ public static class DependencyInjection
         services.AddScoped(provider =>
             provider.GetRequiredService<IDbContextFactory<ApplicationDbContext>>().CreateDbContext());
         services.AddSingleton<ITransientFailureDetector, TransientFailureDetector>();
-        services.AddScoped<IReadDbContext>(provider => provider.GetRequiredService<ApplicationDbContext>());
+        var replicas = configuration.GetConnectionString(ReplicasConnectionStringName);
+        if (string.IsNullOrWhiteSpace(replicas))
+            services.AddScoped<IReadDbContext>(provider => provider.GetRequiredService<ApplicationDbContext>());
+        else
+            services.AddReplicaReads(ReplicaConnectionStrings.Build(replicas, configured, options), options);
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddScoped<ICommittedWrites>(provider =>
             provider.GetRequiredService<ApplicationDbContext>().CommittedWrites);
@@ -128,6 +137,42 @@ public static class DependencyInjection
         services.AddHealthChecks().AddDbContextCheck<ApplicationDbContext>(DatabaseHealthCheckName, tags: ["ready"]);
         services.Configure<HealthCheckServiceOptions>(health => health.Registrations
             .Single(check => check.Name == DatabaseHealthCheckName).Timeout = TimeSpan.FromSeconds(5));
+    }
+
+    // Queries on standbys, commands on the primary, and callers who see their own writes (docs/read-replicas.md).
+    private static void AddReplicaReads(
+        this IServiceCollection services, IReadOnlyList<string> standbys, DatabaseOptions options)
+    {
+        if (options.ReplicaCheckIntervalMilliseconds <= 0
+            || options.ReplicaMaxLagSeconds * 1000 < 2 * options.ReplicaCheckIntervalMilliseconds)
+        {
+            throw new InvalidOperationException(
+                "Database:ReplicaMaxLagSeconds must span at least two Database:ReplicaCheckIntervalMilliseconds "
+                + "(and the interval must be positive): a standby is only known to be current as of its last check.");
+        }
+
+        services.AddSingleton(provider => new ReplicaSet(
+            [
+                .. standbys.Select(standby => new Standby(
+                    standby, options, provider.GetService<ILoggerFactory>(), provider.GetServices<IInterceptor>())),
+            ],
+            provider.GetRequiredService<NpgsqlDataSource>(),
+            options,
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ILogger<ReplicaSet>>()));
+        services.AddSingleton<RecentWrites>();
+        services.AddHostedService<ReplicaMonitor>();
+        services.AddScoped(provider => new ReadYourWrites(
+            provider.GetRequiredService<ReplicaSet>(),
+            provider.GetRequiredService<RecentWrites>(),
+            provider.GetRequiredService<NpgsqlDataSource>(),
+            provider,
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ILogger<ReadYourWrites>>()));
+        services.AddScoped<ReadRoute>();
+        services.AddScoped<IReadDbContext>(provider => provider.GetRequiredService<ReadRoute>());
+        // Registered after the application's behaviours, so it runs innermost: validation first, then the route.
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ReplicaReadBehaviour<,>));
     }
 
     private static void AddIdempotencyStore(this IServiceCollection services, IConfiguration configuration)

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using CleanTemplate.Application.Common.Interfaces;
+using CleanTemplate.Infrastructure.Persistence.Replicas;
 //#if (conduit)
 using CleanTemplate.Web.Endpoints.Articles;
 //#endif
@@ -7,6 +8,7 @@ using CleanTemplate.Web.Errors;
 using CleanTemplate.Web.Idempotency;
 using CleanTemplate.Web.Identity;
 using CleanTemplate.Web.RateLimiting;
+using CleanTemplate.Web.Replicas;
 using CleanTemplate.Web.Requests;
 using CleanTemplate.Web.Serialization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -57,7 +59,7 @@ public static class DependencyInjection
                 policy.AllowAnyOrigin();
             else
                 policy.WithOrigins(origins);
-            policy.AllowAnyHeader().AllowAnyMethod();
+            policy.AllowAnyHeader().AllowAnyMethod().WithExposedHeaders(ReadYourWritesMiddleware.HeaderName);
         }));
         return services;
     }
@@ -69,6 +71,9 @@ public static class DependencyInjection
         // Before the idempotency keys: a request refused for its rate is not an answer to keep.
         app.UseRateLimiter();
         app.UseAuthentication();
+        // With standbys taking reads (ConnectionStrings:DatabaseReplicas): callers read their own writes.
+        if (app.Services.GetService<IServiceProviderIsService>()?.IsService(typeof(ReadYourWrites)) == true)
+            app.UseMiddleware<ReadYourWritesMiddleware>();
         // After authentication, because keys are scoped per caller; before the status code pages, so that what it
         // stores for a bodiless 4xx is the ProblemDetails the client received.
         app.UseMiddleware<IdempotencyMiddleware>();

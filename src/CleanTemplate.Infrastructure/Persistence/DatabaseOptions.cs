@@ -65,6 +65,15 @@ public sealed class DatabaseOptions
     /// </summary>
     public bool TransactionPooler { get; set; }
 
+    /// <summary>
+    /// How far behind the primary a standby of <c>ConnectionStrings:DatabaseReplicas</c> may be and still serve reads;
+    /// one further behind is skipped until it catches up. See docs/read-replicas.md.
+    /// </summary>
+    public int ReplicaMaxLagSeconds { get; set; } = 10;
+
+    /// <summary>How often each standby's replay position (and so its lag) is checked.</summary>
+    public int ReplicaCheckIntervalMilliseconds { get; set; } = 1000;
+
     /// <summary>Schema search path; empty keeps the server's default.</summary>
     public string? SearchPath { get; set; }
 
@@ -78,4 +87,12 @@ public sealed class DatabaseOptions
     /// Commands slower than this are logged as warnings with their SQL, whatever <see cref="LogSql"/> says (0 = off).
     /// </summary>
     public int SlowQueryThresholdMilliseconds { get; set; } = 500;
+
+    /// <summary>The same settings with retries off: a standby that fails is left for the primary, not retried.</summary>
+    internal DatabaseOptions WithoutRetries()
+    {
+        var copy = (DatabaseOptions)MemberwiseClone();
+        copy.MaxRetryCount = 0;
+        return copy;
+    }
 }

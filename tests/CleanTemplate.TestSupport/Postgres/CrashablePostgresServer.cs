@@ -30,7 +30,7 @@ public sealed class CrashablePostgresServer : IAsyncDisposable
         // would make the test meaningless.
         var options = LocalPostgresOptions.ForTests() with { TunedForTests = false };
         var cluster = await LocalPostgresCluster.StartAsync(options, cancellationToken: cancellationToken);
-        var server = await PostgresTestServer.StartOnAsync(new ClusterServer(cluster), cancellationToken);
+        var server = await PostgresTestServer.StartOnAsync(new LocalClusterServer(cluster), cancellationToken);
         return new CrashablePostgresServer(cluster, server);
     }
 
@@ -71,17 +71,4 @@ public sealed class CrashablePostgresServer : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => _cluster.DisposeAsync();
-
-    private sealed class ClusterServer(LocalPostgresCluster cluster) : ITestPostgresServer
-    {
-        public string Description => $"crashable local binaries (127.0.0.1:{cluster.Port}, {cluster.DataDirectory})";
-
-        public string? CloneStrategy => null;
-
-        public NpgsqlConnectionStringBuilder ConnectionString(string database) =>
-            new(cluster.AdminConnectionString(database));
-
-        // The cluster belongs to the CrashablePostgresServer, which disposes of it.
-        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
-    }
 }

@@ -162,13 +162,8 @@ public static class DependencyInjection
             provider.GetRequiredService<ILogger<ReplicaSet>>()));
         services.AddSingleton<RecentWrites>();
         services.AddHostedService<ReplicaMonitor>();
-        services.AddScoped(provider => new ReadYourWrites(
-            provider.GetRequiredService<ReplicaSet>(),
-            provider.GetRequiredService<RecentWrites>(),
-            provider.GetRequiredService<NpgsqlDataSource>(),
-            provider,
-            provider.GetRequiredService<TimeProvider>(),
-            provider.GetRequiredService<ILogger<ReadYourWrites>>()));
+        services.AddScoped<ReadYourWrites>();
+        services.AddScoped<IReadYourWrites>(provider => provider.GetRequiredService<ReadYourWrites>());
         services.AddScoped<ReadRoute>();
         services.AddScoped<IReadDbContext>(provider => provider.GetRequiredService<ReadRoute>());
         // Registered after the application's behaviours, so it runs innermost: validation first, then the route.

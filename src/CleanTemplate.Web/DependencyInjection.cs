@@ -1,6 +1,5 @@
 using System.Text.Json.Serialization;
 using CleanTemplate.Application.Common.Interfaces;
-using CleanTemplate.Infrastructure.Persistence.Replicas;
 //#if (conduit)
 using CleanTemplate.Web.Endpoints.Articles;
 //#endif
@@ -72,7 +71,7 @@ public static class DependencyInjection
         app.UseRateLimiter();
         app.UseAuthentication();
         // With standbys taking reads (ConnectionStrings:DatabaseReplicas): callers read their own writes.
-        if (app.Services.GetService<IServiceProviderIsService>()?.IsService(typeof(ReadYourWrites)) == true)
+        if (app.Services.GetService<IServiceProviderIsService>()?.IsService(typeof(IReadYourWrites)) == true)
             app.UseMiddleware<ReadYourWritesMiddleware>();
         // After authentication, because keys are scoped per caller; before the status code pages, so that what it
         // stores for a bodiless 4xx is the ProblemDetails the client received.

@@ -14,4 +14,13 @@ internal sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentU
             out var id)
             ? id
             : null;
+
+    public DateTimeOffset? SignedInAt =>
+        long.TryParse(
+            accessor.HttpContext?.User.FindFirst(JwtRegisteredClaimNames.Iat)?.Value,
+            NumberStyles.None,
+            CultureInfo.InvariantCulture,
+            out var seconds)
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+            : null;
 }

@@ -1,10 +1,6 @@
-using System.Globalization;
 using CleanTemplate.Application.Common.Interfaces;
 using CleanTemplate.Application.Common.Results;
-using CleanTemplate.Infrastructure.Persistence.Replicas;
 using CleanTemplate.Web.Errors;
-using Microsoft.IdentityModel.JsonWebTokens;
-using NpgsqlTypes;
 
 namespace CleanTemplate.Web.Replicas;
 
@@ -20,35 +16,20 @@ internal sealed class ReadYourWritesMiddleware(RequestDelegate next)
     private static readonly Error MalformedPosition =
         Error.Validation(HeaderName, "must be a WAL position as this API sent it, like 0/16B3748, sent once");
 
-    public async Task InvokeAsync(HttpContext context, ReadYourWrites readYourWrites, ICurrentUser currentUser)
+    public async Task InvokeAsync(HttpContext context, IReadYourWrites readYourWrites)
     {
-        NpgsqlLogSequenceNumber? lastWrite = null;
-        if (context.Request.Headers.TryGetValue(HeaderName, out var sent))
+        if (context.Request.Headers.TryGetValue(HeaderName, out var sent)
+            && (sent is not [{ } position] || !readYourWrites.TryFollow(position)))
         {
-            if (sent is not [{ } text] || !NpgsqlLogSequenceNumber.TryParse(text, out var position))
-            {
-                await MalformedPosition.ToProblem().ExecuteAsync(context);
-                return;
-            }
-
-            lastWrite = position;
+            await MalformedPosition.ToProblem().ExecuteAsync(context);
+            return;
         }
 
-        readYourWrites.ForCaller(currentUser.Id, TokenIssuedAt(context), lastWrite);
         context.Response.OnStarting(async () =>
         {
             if (await readYourWrites.CommittedPositionAsync(context.RequestAborted) is { } committed)
-                context.Response.Headers[HeaderName] = committed.ToString();
+                context.Response.Headers[HeaderName] = committed;
         });
         await next(context);
     }
-
-    private static DateTimeOffset? TokenIssuedAt(HttpContext context) =>
-        long.TryParse(
-            context.User.FindFirst(JwtRegisteredClaimNames.Iat)?.Value,
-            NumberStyles.None,
-            CultureInfo.InvariantCulture,
-            out var seconds)
-            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
-            : null;
 }

@@ -4,4 +4,7 @@ namespace CleanTemplate.Application.Common.Interfaces;
 public interface ICurrentUser
 {
     int? Id { get; }
+
+    /// <summary>When the caller's credentials (their token) were issued; null when unknown or anonymous.</summary>
+    DateTimeOffset? SignedInAt => null;
 }

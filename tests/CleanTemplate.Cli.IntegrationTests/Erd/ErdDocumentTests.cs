@@ -1,4 +1,5 @@
 using CleanTemplate.Cli.Erd;
+using CleanTemplate.TestSupport;
 using CleanTemplate.TestSupport.Persistence;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -12,7 +13,7 @@ public sealed class ErdDocumentTests
     [Fact]
     public void The_committed_diagram_matches_the_model()
     {
-        var path = Path.Combine(RepositoryRoot(), "docs", "erd.md");
+        var path = RepositoryFolder.Combine("docs", "erd.md");
         var committed = File.Exists(path) ? File.ReadAllText(path).ReplaceLineEndings("\n") : "(missing)";
 
         committed.ShouldBe(
@@ -37,17 +38,5 @@ public sealed class ErdDocumentTests
     {
         using var db = ModelOnlyDbContext.Create();
         return MermaidErd.Render(db.GetService<IDesignTimeModel>().Model);
-    }
-
-    /// <summary>The folder holding the solution file; the tests run from its bin folder below it.</summary>
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (folder.EnumerateFiles("*.slnx").Any())
-                return folder.FullName;
-        }
-
-        throw new DirectoryNotFoundException($"No folder above {AppContext.BaseDirectory} holds a .slnx file.");
     }
 }

@@ -20,14 +20,11 @@ namespace CleanTemplate.Web.FunctionalTests.Deployment;
 /// </summary>
 public sealed class ComposeFileTests
 {
-    // TODO(#16): InfrastructureSetup.ReplicasConnectionStringName, which the read-replicas branch adds.
-    private const string ReplicasConnectionStringName = "DatabaseReplicas";
-
     private static readonly string[] ConnectionStringNames =
     [
         InfrastructureSetup.ConnectionStringName,
         InfrastructureSetup.DirectConnectionStringName,
-        ReplicasConnectionStringName,
+        InfrastructureSetup.ReplicasConnectionStringName,
     ];
 
     // Every configuration section bound to an options class, so that a key outside them is one nothing reads.

@@ -118,6 +118,17 @@ internal static class ApiBenchmark
             pooler = [$"The API through PgBouncer was not measured: {failed.Message}."];
         }
 
+        List<string> replica;
+        try
+        {
+            replica = await WithStandbyAsync(
+                cluster, apiDll, environment, work, endpoints, api, warmUp, load, postmaster, options);
+        }
+        catch (Exception failed) when (failed is InvalidOperationException or LocalPostgresException)
+        {
+            replica = [$"The API with a standby taking the reads was not measured: {failed.Message}."];
+        }
+
         Directory.Delete(work, recursive: true);
         return
         [
@@ -128,6 +139,8 @@ internal static class ApiBenchmark
             .. rows,
             "",
             .. pooler,
+            "",
+            .. replica,
         ];
     }
 
@@ -154,26 +167,70 @@ internal static class ApiBenchmark
         };
         await using var pooled =
             await ServedApp.StartAsync("pgbouncer", apiDll, pooledEnvironment, "/health/ready", work);
-        var lists = endpoints.Where(endpoint => endpoint.Path.StartsWith("/api/articles?", StringComparison.Ordinal))
-            .ToList();
-        // A process started after the others' warm-up: as many rounds as they had in all, on its two endpoints.
-        for (var round = 0; round < 3; round++)
-        {
-            foreach (var endpoint in lists)
-                await warmUp.RunAsync(new Uri(pooled.Address, endpoint.Path), endpoint.Authorization);
-        }
-
-        var rows = new List<string>();
-        foreach (var endpoint in lists)
-            rows.Add(Summarise(endpoint, await MeasurePairsAsync(load, endpoint, pooled, direct, postmaster, options)));
         return
         [
             "The API through PgBouncer 1.18 (transaction mode: no prepared statements) against the API direct " +
                 "(ratio = through PgBouncer / direct):",
             "| endpoint | through PgBouncer | direct | ratio | CPU ms/req pgbouncer/direct (db) | alloc KB/req |",
             "|---|---|---|---|---|---|",
-            .. rows,
+            .. await ListsAgainstDirectAsync(pooled, endpoints, direct, warmUp, load, postmaster, options),
         ];
+    }
+
+    // The same API with a streaming standby of the server taking its reads (ConnectionStrings:DatabaseReplicas)
+    // against the API on the primary alone, on the two lists. The standby shares the two cores with everything else.
+    private static async Task<List<string>> WithStandbyAsync(
+        LocalPostgresCluster primary,
+        string apiDll,
+        Dictionary<string, string> environment,
+        string work,
+        List<Endpoint> endpoints,
+        ServedApp alone,
+        LoadGenerator warmUp,
+        LoadGenerator load,
+        int postmaster,
+        ApiBenchmarkOptions options)
+    {
+        await using var standby = await primary.StartStandbyAsync();
+        var replicatedEnvironment = new Dictionary<string, string>(environment)
+        {
+            ["ConnectionStrings__DatabaseReplicas"] = standby.AdminConnectionString("conduit"),
+        };
+        await using var replicated =
+            await ServedApp.StartAsync("standby", apiDll, replicatedEnvironment, "/health/ready", work);
+        return
+        [
+            "The API with one streaming standby taking the reads against the API on the primary alone " +
+                "(ratio = with the standby / primary alone; db CPU is the primary's only):",
+            "| endpoint | with a standby | primary alone | ratio | CPU ms/req standby/alone (db) | alloc KB/req |",
+            "|---|---|---|---|---|---|",
+            .. await ListsAgainstDirectAsync(replicated, endpoints, alone, warmUp, load, postmaster, options),
+        ];
+    }
+
+    // A process started after the others' warm-up gets as many rounds as they had in all, on the two lists; then
+    // pairs against the API as first measured.
+    private static async Task<List<string>> ListsAgainstDirectAsync(
+        ServedApp variant,
+        List<Endpoint> endpoints,
+        ServedApp direct,
+        LoadGenerator warmUp,
+        LoadGenerator load,
+        int postmaster,
+        ApiBenchmarkOptions options)
+    {
+        var lists = endpoints.Where(endpoint => endpoint.Path.StartsWith("/api/articles?", StringComparison.Ordinal))
+            .ToList();
+        for (var round = 0; round < 3; round++)
+        {
+            foreach (var endpoint in lists)
+                await warmUp.RunAsync(new Uri(variant.Address, endpoint.Path), endpoint.Authorization);
+        }
+
+        var rows = new List<string>();
+        foreach (var endpoint in lists)
+            rows.Add(Summarise(endpoint, await MeasurePairsAsync(load, endpoint, variant, direct, postmaster, options)));
+        return rows;
     }
 
     // Pairs of runs of the two apps taking turns, which goes first alternating; printed as they finish.

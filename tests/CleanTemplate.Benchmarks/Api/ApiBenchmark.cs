@@ -221,6 +221,8 @@ internal static class ApiBenchmark
     {
         var lists = endpoints.Where(endpoint => endpoint.Path.StartsWith("/api/articles?", StringComparison.Ordinal))
             .ToList();
+        foreach (var endpoint in lists)
+            await EnsureSameBytesAsync(endpoint, variant, direct);
         for (var round = 0; round < 3; round++)
         {
             foreach (var endpoint in lists)
@@ -288,15 +290,15 @@ internal static class ApiBenchmark
         var firstDifference = apiBody.AsSpan().CommonPrefixLength(rawBody);
         throw new InvalidOperationException(
             $"""
-            {endpoint.Name}: the raw endpoint does not answer the same bytes as the API, so the figures would not compare.
-            Mirror the API's JSON and headers in tests/CleanTemplate.Benchmarks.RawApi.
-            headers, api:
+            {endpoint.Name}: {raw.Name} does not answer the same bytes as {api.Name}, so the figures would not compare.
+            (The raw reference mirrors the API's JSON and headers in tests/CleanTemplate.Benchmarks.RawApi.)
+            headers, {api.Name}:
             {apiHeaders}
-            headers, raw:
+            headers, {raw.Name}:
             {rawHeaders}
             bodies ({apiBody.Length} and {rawBody.Length} bytes) first differ at byte {firstDifference}:
-            api: ...{Excerpt(apiBody, firstDifference)}
-            raw: ...{Excerpt(rawBody, firstDifference)}
+            {api.Name}: ...{Excerpt(apiBody, firstDifference)}
+            {raw.Name}: ...{Excerpt(rawBody, firstDifference)}
             """);
 
         static string Excerpt(byte[] body, int at)

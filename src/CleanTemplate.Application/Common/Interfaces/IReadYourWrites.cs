@@ -7,8 +7,8 @@ namespace CleanTemplate.Application.Common.Interfaces;
 public interface IReadYourWrites
 {
     /// <summary>
-    /// The position of the caller's last write, as the client sent it back: reads wait for no standby that has not
-    /// replayed it. False when it is not a position this service hands out.
+    /// The position of the caller's last write, as the client sent it back: no standby that has not replayed it serves
+    /// this request's reads. False when it is not a position this service hands out.
     /// </summary>
     bool TryFollow(string position);
 

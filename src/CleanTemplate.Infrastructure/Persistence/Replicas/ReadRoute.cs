@@ -16,7 +16,7 @@ namespace CleanTemplate.Infrastructure.Persistence.Replicas;
 /// decided at each use, so a command that reads through it reads the primary.
 /// </summary>
 internal sealed class ReadRoute(IServiceProvider services, ReplicaSet replicas, ReadYourWrites caller)
-    : IReadDbContext, IAsyncDisposable
+    : IReadDbContext, IAsyncDisposable, IDisposable
 {
     private Standby? _standby;
     private ApplicationDbContext? _onStandby;
@@ -80,6 +80,9 @@ internal sealed class ReadRoute(IServiceProvider services, ReplicaSet replicas, 
         _standby = null;
         return onStandby?.DisposeAsync() ?? ValueTask.CompletedTask;
     }
+
+    // Scopes disposed synchronously (a CreateScope in a tool) return the standby's context too.
+    public void Dispose() => Release();
 
     private void Release()
     {

@@ -15,7 +15,7 @@ internal sealed partial class ReplicaSet(
     NpgsqlDataSource primary,
     DatabaseOptions options,
     TimeProvider clock,
-    ILogger<ReplicaSet> logger) : IAsyncDisposable
+    ILogger<ReplicaSet> logger) : IAsyncDisposable, IDisposable
 {
     private readonly Queue<(DateTimeOffset At, NpgsqlLogSequenceNumber Position)> _primaryPositions = new();
     private readonly SemaphoreSlim _checking = new(1, 1);
@@ -131,6 +131,13 @@ internal sealed partial class ReplicaSet(
     {
         foreach (var standby in standbys)
             await standby.DisposeAsync();
+        _checking.Dispose();
+    }
+
+    public void Dispose()
+    {
+        foreach (var standby in standbys)
+            standby.Dispose();
         _checking.Dispose();
     }
 

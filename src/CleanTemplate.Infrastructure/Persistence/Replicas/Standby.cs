@@ -10,7 +10,7 @@ namespace CleanTemplate.Infrastructure.Persistence.Replicas;
 /// <summary>
 /// One hot standby: its own connection pool and pool of contexts, and what the last check saw of it.
 /// </summary>
-internal sealed class Standby : IAsyncDisposable
+internal sealed class Standby : IAsyncDisposable, IDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
     private volatile StandbyState _state = StandbyState.Unchecked;
@@ -54,6 +54,8 @@ internal sealed class Standby : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+
+    public void Dispose() => _dataSource.Dispose();
 }
 
 /// <summary>

@@ -1,0 +1,68 @@
+using CleanTemplate.Application.Common.Interfaces;
+using CleanTemplate.Infrastructure.Persistence;
+using CleanTemplate.Infrastructure.Persistence.Replicas;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CleanTemplate.Infrastructure.UnitTests.Persistence.Replicas;
+
+public sealed class ReplicaRegistrationTests
+{
+    private const string Primary = "Host=primary;Database=app;Username=app";
+
+    [Fact]
+    public void Without_replicas_the_reads_are_the_request_s_own_context_and_nothing_else_is_registered()
+    {
+        using var services = Compose(new Dictionary<string, string?>()).BuildServiceProvider();
+        using var scope = services.CreateScope();
+
+        scope.ServiceProvider.GetRequiredService<IReadDbContext>()
+            .ShouldBeSameAs(scope.ServiceProvider.GetRequiredService<ApplicationDbContext>());
+        scope.ServiceProvider.GetService<IReadYourWrites>().ShouldBeNull();
+    }
+
+    [Fact]
+    public void With_replicas_the_reads_go_through_the_route_and_callers_read_their_writes()
+    {
+        using var services = Compose(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:DatabaseReplicas"] = "Host=standby1,standby2",
+        }).BuildServiceProvider();
+        using var scope = services.CreateScope();
+
+        scope.ServiceProvider.GetRequiredService<IReadDbContext>().ShouldBeOfType<ReadRoute>();
+        scope.ServiceProvider.GetRequiredService<IReadYourWrites>().ShouldBeOfType<ReadYourWrites>();
+        services.GetRequiredService<ReplicaSet>().Standbys.Select(standby => standby.Name)
+            .ShouldBe(["standby1:5432", "standby2:5432"]);
+    }
+
+    [Theory]
+    [InlineData("1", "600")]
+    [InlineData("10", "0")]
+    public void A_maximum_lag_shorter_than_two_checks_is_refused_at_start_up(string maxLagSeconds, string interval)
+    {
+        Should.Throw<InvalidOperationException>(() => Compose(new Dictionary<string, string?>
+            {
+                ["ConnectionStrings:DatabaseReplicas"] = "Host=standby",
+                ["Database:ReplicaMaxLagSeconds"] = maxLagSeconds,
+                ["Database:ReplicaCheckIntervalMilliseconds"] = interval,
+            }))
+            .Message.ShouldContain("Database:ReplicaMaxLagSeconds");
+    }
+
+    private static ServiceCollection Compose(Dictionary<string, string?> settings)
+    {
+        settings["ConnectionStrings:Database"] = Primary;
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<ICurrentUser>(new Anonymous());
+        services.AddInfrastructure(configuration);
+        return services;
+    }
+
+    private sealed class Anonymous : ICurrentUser
+    {
+        public int? Id => null;
+    }
+}

@@ -88,7 +88,7 @@ public sealed class DatabaseOptions
     /// </summary>
     public int SlowQueryThresholdMilliseconds { get; set; } = 500;
 
-    /// <summary>The same settings with retries off: a standby that fails is left for the primary, not retried.</summary>
+    /// <summary>The same settings with retries off: a standby that fails leaves the query to the primary.</summary>
     internal DatabaseOptions WithoutRetries()
     {
         var copy = (DatabaseOptions)MemberwiseClone();

@@ -104,13 +104,13 @@ internal static class ApiBenchmark
             rows.Add(Summarise(endpoint, pairs));
         }
 
+        var direct = new Baseline(apiDll, environment, work, endpoints, api, warmUp, load, postmaster, options);
         List<string> pooler;
         try
         {
             pooler = LocalPgBouncer.NotInstalled is { } missing
                 ? [$"The API through PgBouncer was not measured. {missing}"]
-                : await ThroughPgBouncerAsync(
-                    apiDll, environment, work, endpoints, api, warmUp, load, postmaster, options);
+                : await ThroughPgBouncerAsync(direct);
         }
         catch (Exception failed) when (failed is InvalidOperationException or LocalPostgresException)
         {
@@ -121,8 +121,7 @@ internal static class ApiBenchmark
         List<string> replica;
         try
         {
-            replica = await WithStandbyAsync(
-                cluster, apiDll, environment, work, endpoints, api, warmUp, load, postmaster, options);
+            replica = await WithStandbyAsync(cluster, direct);
         }
         catch (Exception failed) when (failed is InvalidOperationException or LocalPostgresException)
         {
@@ -146,92 +145,71 @@ internal static class ApiBenchmark
 
     // The same API through a PgBouncer in transaction mode (so without prepared statements) against the API direct,
     // on the two lists: what the pooler costs on the hot path when the server is not the bottleneck.
-    private static async Task<List<string>> ThroughPgBouncerAsync(
-        string apiDll,
-        Dictionary<string, string> environment,
-        string work,
-        List<Endpoint> endpoints,
-        ServedApp direct,
-        LoadGenerator warmUp,
-        LoadGenerator load,
-        int postmaster,
-        ApiBenchmarkOptions options)
+    private static async Task<List<string>> ThroughPgBouncerAsync(Baseline direct)
     {
-        var connectionString = environment["ConnectionStrings__Database"];
+        var connectionString = direct.Environment["ConnectionStrings__Database"];
         await using var bouncer = await LocalPgBouncer.StartAsync(connectionString);
-        var pooledEnvironment = new Dictionary<string, string>(environment)
-        {
-            ["ConnectionStrings__Database"] = bouncer.Route(connectionString),
-            ["ConnectionStrings__DatabaseDirect"] = connectionString,
-            ["Database__TransactionPooler"] = "true",
-        };
-        await using var pooled =
-            await ServedApp.StartAsync("pgbouncer", apiDll, pooledEnvironment, "/health/ready", work);
-        return
-        [
-            "The API through PgBouncer 1.18 (transaction mode: no prepared statements) against the API direct " +
-                "(ratio = through PgBouncer / direct):",
+        return await ListsAgainstDirectAsync(
+            "pgbouncer",
+            new()
+            {
+                ["ConnectionStrings__Database"] = bouncer.Route(connectionString),
+                ["ConnectionStrings__DatabaseDirect"] = connectionString,
+                ["Database__TransactionPooler"] = "true",
+            },
+            "The API through PgBouncer 1.18 (transaction mode: no prepared statements) against the API direct "
+                + "(ratio = through PgBouncer / direct):",
             "| endpoint | through PgBouncer | direct | ratio | CPU ms/req pgbouncer/direct (db) | alloc KB/req |",
-            "|---|---|---|---|---|---|",
-            .. await ListsAgainstDirectAsync(pooled, endpoints, direct, warmUp, load, postmaster, options),
-        ];
+            direct);
     }
 
     // The same API with a streaming standby of the server taking its reads (ConnectionStrings:DatabaseReplicas)
     // against the API on the primary alone, on the two lists. The standby shares the two cores with everything else.
-    private static async Task<List<string>> WithStandbyAsync(
-        LocalPostgresCluster primary,
-        string apiDll,
-        Dictionary<string, string> environment,
-        string work,
-        List<Endpoint> endpoints,
-        ServedApp alone,
-        LoadGenerator warmUp,
-        LoadGenerator load,
-        int postmaster,
-        ApiBenchmarkOptions options)
+    private static async Task<List<string>> WithStandbyAsync(LocalPostgresCluster primary, Baseline alone)
     {
         await using var standby = await primary.StartStandbyAsync();
-        var replicatedEnvironment = new Dictionary<string, string>(environment)
-        {
-            ["ConnectionStrings__DatabaseReplicas"] = standby.AdminConnectionString("conduit"),
-        };
-        await using var replicated =
-            await ServedApp.StartAsync("standby", apiDll, replicatedEnvironment, "/health/ready", work);
-        return
-        [
-            "The API with one streaming standby taking the reads against the API on the primary alone " +
-                "(ratio = with the standby / primary alone; db CPU is the primary's only):",
+        return await ListsAgainstDirectAsync(
+            "standby",
+            new() { ["ConnectionStrings__DatabaseReplicas"] = standby.AdminConnectionString("conduit") },
+            "The API with one streaming standby taking the reads against the API on the primary alone "
+                + "(ratio = with the standby / primary alone; db CPU is the primary's only):",
             "| endpoint | with a standby | primary alone | ratio | CPU ms/req standby/alone (db) | alloc KB/req |",
-            "|---|---|---|---|---|---|",
-            .. await ListsAgainstDirectAsync(replicated, endpoints, alone, warmUp, load, postmaster, options),
-        ];
+            alone);
     }
 
-    // A process started after the others' warm-up gets as many rounds as they had in all, on the two lists; then
-    // pairs against the API as first measured.
+    // A third app, the API with these settings over the direct one's, answering the lists with the same bytes; it
+    // starts after the others' warm-up, so it gets as many rounds as they had in all; then pairs against the direct.
     private static async Task<List<string>> ListsAgainstDirectAsync(
-        ServedApp variant,
-        List<Endpoint> endpoints,
-        ServedApp direct,
-        LoadGenerator warmUp,
-        LoadGenerator load,
-        int postmaster,
-        ApiBenchmarkOptions options)
+        string name,
+        Dictionary<string, string> settings,
+        string title,
+        string columns,
+        Baseline direct)
     {
-        var lists = endpoints.Where(endpoint => endpoint.Path.StartsWith("/api/articles?", StringComparison.Ordinal))
+        var environment = new Dictionary<string, string>(direct.Environment);
+        foreach (var (key, value) in settings)
+            environment[key] = value;
+        await using var variant =
+            await ServedApp.StartAsync(name, direct.ApiDll, environment, "/health/ready", direct.Work);
+        var lists = direct.Endpoints
+            .Where(endpoint => endpoint.Path.StartsWith("/api/articles?", StringComparison.Ordinal))
             .ToList();
         foreach (var endpoint in lists)
-            await EnsureSameBytesAsync(endpoint, variant, direct);
+            await EnsureSameBytesAsync(endpoint, variant, direct.App);
         for (var round = 0; round < 3; round++)
         {
             foreach (var endpoint in lists)
-                await warmUp.RunAsync(new Uri(variant.Address, endpoint.Path), endpoint.Authorization);
+                await direct.WarmUp.RunAsync(new Uri(variant.Address, endpoint.Path), endpoint.Authorization);
         }
 
-        var rows = new List<string>();
+        List<string> rows = [title, columns, "|---|---|---|---|---|---|"];
         foreach (var endpoint in lists)
-            rows.Add(Summarise(endpoint, await MeasurePairsAsync(load, endpoint, variant, direct, postmaster, options)));
+        {
+            var pairs = await MeasurePairsAsync(
+                direct.Load, endpoint, variant, direct.App, direct.Postmaster, direct.Options);
+            rows.Add(Summarise(endpoint, pairs));
+        }
+
         return rows;
     }
 
@@ -367,6 +345,18 @@ internal static class ApiBenchmark
             : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
 
     private sealed record Endpoint(string Name, string Path, string? Authorization);
+
+    // The API as first measured, and what a variant of it needs to be measured against it.
+    private sealed record Baseline(
+        string ApiDll,
+        Dictionary<string, string> Environment,
+        string Work,
+        List<Endpoint> Endpoints,
+        ServedApp App,
+        LoadGenerator WarmUp,
+        LoadGenerator Load,
+        int Postmaster,
+        ApiBenchmarkOptions Options);
 
     private sealed record AppRun(LoadResult Load, ProcessCounters Spent, TimeSpan ServerCpu)
     {

@@ -18,7 +18,9 @@ public sealed class ReplicatedPostgresServer : IAsyncDisposable
         Server = server;
     }
 
-    /// <summary>The primary, with the migrated template database, for <see cref="PostgresTestServer.CreateDatabaseAsync"/>.</summary>
+    /// <summary>
+    /// The primary, with the migrated template database, for <see cref="PostgresTestServer.CreateDatabaseAsync"/>.
+    /// </summary>
     public PostgresTestServer Server { get; }
 
     /// <summary>The first standby.</summary>
@@ -51,14 +53,17 @@ public sealed class ReplicatedPostgresServer : IAsyncDisposable
     }
 
     /// <summary>
-    /// The same database on <paramref name="standby"/> (the first one by default), as the app's
+    /// The same database on <paramref name="standby"/>, as the app's
     /// <c>ConnectionStrings:DatabaseReplicas</c> would name it.
     /// </summary>
     public static string OnStandby(string connectionString, LocalPostgresCluster standby) =>
         new NpgsqlConnectionStringBuilder(connectionString) { Port = standby.Port }.ConnectionString;
 
-    /// <summary>Stops applying WAL on <paramref name="standby"/>: it keeps serving what it had (pg_wal_replay_pause).</summary>
-    public static Task PauseReplayAsync(LocalPostgresCluster standby) => RunAsync(standby, "SELECT pg_wal_replay_pause()");
+    /// <summary>
+    /// Stops applying WAL on <paramref name="standby"/>: it keeps serving what it had (pg_wal_replay_pause).
+    /// </summary>
+    public static Task PauseReplayAsync(LocalPostgresCluster standby) =>
+        RunAsync(standby, "SELECT pg_wal_replay_pause()");
 
     public static Task ResumeReplayAsync(LocalPostgresCluster standby) =>
         RunAsync(standby, "SELECT pg_wal_replay_resume()");

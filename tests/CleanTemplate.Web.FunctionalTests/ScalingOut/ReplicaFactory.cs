@@ -30,7 +30,9 @@ public sealed class ReplicaFactory : WebApiFactory
     public ReplicatedPostgresServer Servers =>
         _servers ?? throw new InvalidOperationException("The servers are not running: " + SkipReason);
 
-    /// <summary>Another instance of the app on the same servers: its own standby checks and memory of writers.</summary>
+    /// <summary>
+    /// Another instance of the app on the same servers, with its own standby checks and memory of writers.
+    /// </summary>
     public WebApplicationFactory<Program> AnotherInstance(params (string Key, string Value)[] settings) =>
         WithWebHostBuilder(builder =>
         {

@@ -25,7 +25,8 @@ internal static class ReplicaConnectionStrings
         merged.Remove("Target Session Attributes");
         merged.Remove("Load Balance Hosts");
 
-        var hosts = (merged.Host ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var hosts = (merged.Host ?? "")
+            .Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         if (hosts.Length == 0)
         {
             throw new InvalidOperationException(

@@ -15,10 +15,14 @@ internal sealed class RecentWrites(ReplicaSet replicas) : IDisposable
     public NpgsqlLogSequenceNumber? Of(int userId) =>
         _positions.TryGetValue(userId, out NpgsqlLogSequenceNumber position) ? position : null;
 
+    // Two writes of one user may finish at once: the read and the set run as one, so the later position stays.
     public void Remember(int userId, NpgsqlLogSequenceNumber position)
     {
-        if (Of(userId) is not { } known || known < position)
-            _positions.Set(userId, position, _kept);
+        lock (_positions)
+        {
+            if (Of(userId) is not { } known || known < position)
+                _positions.Set(userId, position, _kept);
+        }
     }
 
     public void Dispose() => _positions.Dispose();

@@ -1,4 +1,5 @@
 using CleanTemplate.LocalPostgres;
+using CleanTemplate.TestSupport.Postgres;
 using Npgsql;
 
 namespace CleanTemplate.TestSupport.Tests.Postgres;
@@ -17,26 +18,12 @@ public sealed class LocalStandbyTests
 
         await writes.CreateCommand("CREATE TABLE streamed (id int); INSERT INTO streamed VALUES (1), (2)")
             .ExecuteNonQueryAsync();
-        var committed = (string)(await writes.CreateCommand("SELECT pg_current_wal_lsn()::text").ExecuteScalarAsync())!;
-        await WaitUntilReplayedAsync(reads, committed);
+        await ReplicatedPostgresServer.WaitUntilReplayedAsync(primary, standby);
 
         (await reads.CreateCommand("SELECT pg_is_in_recovery()").ExecuteScalarAsync()).ShouldBe(true);
         (await reads.CreateCommand("SELECT count(*) FROM streamed").ExecuteScalarAsync()).ShouldBe(2L);
         var refused = await Should.ThrowAsync<PostgresException>(
             () => reads.CreateCommand("INSERT INTO streamed VALUES (3)").ExecuteNonQueryAsync());
         refused.SqlState.ShouldBe(PostgresErrorCodes.ReadOnlySqlTransaction);
-    }
-
-    // Bounded polling for the standby's replay, which runs in its own time; nothing asserts how long it took.
-    private static async Task WaitUntilReplayedAsync(NpgsqlDataSource standby, string lsn)
-    {
-        await using var command = standby.CreateCommand("SELECT pg_last_wal_replay_lsn() >= $1::pg_lsn");
-        command.Parameters.Add(new NpgsqlParameter { Value = lsn });
-        for (var attempt = 0; !(bool)(await command.ExecuteScalarAsync())!; attempt++)
-        {
-            if (attempt == 200)
-                throw new TimeoutException($"The standby never replayed {lsn}.");
-            await Task.Delay(25);
-        }
     }
 }

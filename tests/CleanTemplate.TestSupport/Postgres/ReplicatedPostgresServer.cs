@@ -72,12 +72,15 @@ public sealed class ReplicatedPostgresServer : IAsyncDisposable
     /// Returns once <paramref name="standby"/> has replayed everything the primary had written when called; bounded
     /// polling, since replay runs in its own time.
     /// </summary>
-    public async Task WaitUntilReplayedAsync(LocalPostgresCluster standby)
+    public Task WaitUntilReplayedAsync(LocalPostgresCluster standby) => WaitUntilReplayedAsync(_primary, standby);
+
+    /// <inheritdoc cref="WaitUntilReplayedAsync(LocalPostgresCluster)"/>
+    public static async Task WaitUntilReplayedAsync(LocalPostgresCluster primary, LocalPostgresCluster standby)
     {
-        await using var primary = NpgsqlDataSource.Create(_primary.AdminConnectionString());
-        var written = (string)(await primary.CreateCommand("SELECT pg_current_wal_lsn()::text").ExecuteScalarAsync())!;
-        await using var replica = NpgsqlDataSource.Create(standby.AdminConnectionString());
-        await using var replayed = replica.CreateCommand("SELECT pg_last_wal_replay_lsn() >= $1::pg_lsn");
+        await using var writes = NpgsqlDataSource.Create(primary.AdminConnectionString());
+        var written = (string)(await writes.CreateCommand("SELECT pg_current_wal_lsn()::text").ExecuteScalarAsync())!;
+        await using var reads = NpgsqlDataSource.Create(standby.AdminConnectionString());
+        await using var replayed = reads.CreateCommand("SELECT pg_last_wal_replay_lsn() >= $1::pg_lsn");
         replayed.Parameters.Add(new NpgsqlParameter { Value = written });
         for (var attempt = 0; !(bool)(await replayed.ExecuteScalarAsync())!; attempt++)
         {

@@ -73,15 +73,13 @@ internal sealed class ReadRoute(IServiceProvider services, ReplicaSet replicas, 
         return true;
     }
 
+    // Returning a pooled context to its pool is synchronous work, so both disposals are the same.
     public ValueTask DisposeAsync()
     {
-        var onStandby = _onStandby;
-        _onStandby = null;
-        _standby = null;
-        return onStandby?.DisposeAsync() ?? ValueTask.CompletedTask;
+        Release();
+        return ValueTask.CompletedTask;
     }
 
-    // Scopes disposed synchronously (a CreateScope in a tool) return the standby's context too.
     public void Dispose() => Release();
 
     private void Release()

@@ -106,8 +106,9 @@ internal sealed partial class ReplicaSet(
         }
 
         standby.State = now;
-        var served = before.CanServe(clock.GetUtcNow(), MaxLag, null);
-        var serves = now.CanServe(clock.GetUtcNow(), MaxLag, null);
+        var checkedAt = clock.GetUtcNow();
+        var served = before.CanServe(checkedAt, MaxLag, null);
+        var serves = now.CanServe(checkedAt, MaxLag, null);
         if (served && !serves)
             Log.Skipped(logger, standby.Name, now.Problem ?? $"more than {MaxLag.TotalSeconds:F0} s behind");
         else if (!served && serves)

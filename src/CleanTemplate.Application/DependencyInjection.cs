@@ -1,13 +1,16 @@
 using System.Reflection;
 //#if (conduit)
 using CleanTemplate.Application.Articles;
+using CleanTemplate.Application.Articles.Events;
 //#endif
 using CleanTemplate.Application.Common;
 using CleanTemplate.Application.Common.Behaviours;
 using CleanTemplate.Application.Common.Mapping;
+using CleanTemplate.Application.Common.Messaging;
 //#if (conduit)
 using CleanTemplate.Application.Profiles;
 //#endif
+using CleanTemplate.Application.Users.Events;
 using FluentValidation;
 using MediatR;
 using Microsoft.Extensions.Configuration;
@@ -38,7 +41,11 @@ public static class DependencyInjection
         services.AddClosedImplementationsOf(assembly, typeof(INotificationHandler<>));
         // Singletons: validators have parameterless constructors and no state, and their rules are built once.
         services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
+
+        // What each feature tells other services, written to the outbox with the change (Infrastructure, UnitOfWork).
+        services.AddScoped<IOutgoingEvents, UserOutgoingEvents>();
         //#if (conduit)
+        services.AddScoped<IOutgoingEvents, ArticleOutgoingEvents>();
 
         // One read per aggregate, shared by its query and by the writes that answer with what it reads.
         services.AddScoped<ArticleReads>();

@@ -20,6 +20,7 @@ using CleanTemplate.Infrastructure.Persistence.BulkImport;
 using CleanTemplate.Infrastructure.Persistence.Diagnostics;
 using CleanTemplate.Infrastructure.Persistence.Idempotency;
 using CleanTemplate.Infrastructure.Persistence.Interceptors;
+using CleanTemplate.Infrastructure.Persistence.Outbox;
 using CleanTemplate.Infrastructure.Persistence.Replicas;
 using CleanTemplate.Infrastructure.Persistence.Repositories;
 //#if (conduit)
@@ -106,6 +107,7 @@ public static class DependencyInjection
         else
             services.AddReplicaReads(ReplicaConnectionStrings.Build(replicas, configured, options), options);
         services.AddScoped<IUnitOfWork, UnitOfWork>();
+        services.AddScoped<OutboxWriter>();
         services.AddScoped<ICommittedWrites>(provider =>
             provider.GetRequiredService<ApplicationDbContext>().CommittedWrites);
         services.AddScoped<IDatabaseMigrator, DatabaseMigrator>();

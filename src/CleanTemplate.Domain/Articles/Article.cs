@@ -1,3 +1,4 @@
+using CleanTemplate.Domain.Articles.Events;
 using CleanTemplate.Domain.Common;
 using CleanTemplate.Domain.Users;
 
@@ -57,24 +58,37 @@ public sealed class Article : AuditableEntity<Guid>
         };
         foreach (var tag in tags.DistinctBy(tag => tag.Name))
             article._tags.Add(new ArticleTag(article.Id, tag));
+        article.Raise(new ArticlePublished(article));
         return article;
     }
 
     public bool IsWrittenBy(int userId) => AuthorId == userId;
 
-    /// <summary>A new title gives a new slug; the old one stops resolving.</summary>
+    /// <summary>A new title gives a new slug; the old one stops resolving. Raises an event only if something changed.</summary>
     public void Edit(string? title, string? description, string? body)
     {
+        var changed = false;
         if (title is not null && title != Title)
         {
             Title = title;
             Slug = ArticleSlug.From(title);
+            changed = true;
         }
 
-        if (description is not null)
+        if (description is not null && description != Description)
+        {
             Description = description;
-        if (body is not null)
+            changed = true;
+        }
+
+        if (body is not null && body != Body)
+        {
             Body = body;
+            changed = true;
+        }
+
+        if (changed && !DomainEvents.Any(raised => raised is ArticleEdited))
+            Raise(new ArticleEdited(this));
     }
 
     /// <summary>Used when the plain slug of the title is already taken by another live article.</summary>
@@ -84,8 +98,13 @@ public sealed class Article : AuditableEntity<Guid>
     {
         var comment = new Comment(Id, authorId, body);
         _comments.Add(comment);
+        Raise(new CommentAdded(this, comment));
         return comment;
     }
 
-    public void Delete() => Status = EntityStatus.Deleted;
+    public void Delete()
+    {
+        Status = EntityStatus.Deleted;
+        Raise(new ArticleDeleted(this));
+    }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using CleanTemplate.Web.FunctionalTests.Events;
 using CleanTemplate.Web.FunctionalTests.Support;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -55,6 +56,7 @@ public sealed class ReplayedCommitTests(ReplayedCommitTests.RetryingFactory fact
         comment.GetProperty("author").GetProperty("username").GetString().ShouldBe(author.Username);
         factory.Commits.Failed.ShouldBe(1);
         (await CommentIdsAsync("Kept once.")).ShouldBe([comment.GetProperty("id").GetInt32()]);
+        (await EventTypesAsync()).ShouldBe(["articles.comment-added"]);
     }
 
     [Fact]
@@ -70,6 +72,7 @@ public sealed class ReplayedCommitTests(ReplayedCommitTests.RetryingFactory fact
         comment.GetProperty("body").GetString().ShouldBe("Written by the retry.");
         factory.Commits.Failed.ShouldBe(1);
         (await CommentIdsAsync("Written by the retry.")).ShouldBe([comment.GetProperty("id").GetInt32()]);
+        (await EventTypesAsync()).ShouldBe(["articles.comment-added"]);
     }
 
     [Fact]
@@ -87,6 +90,7 @@ public sealed class ReplayedCommitTests(ReplayedCommitTests.RetryingFactory fact
         factory.Commits.Failed.ShouldBe(1);
         (await factory.ScalarAsync<long>("SELECT count(*) FROM articles")).ShouldBe(1);
         (await factory.ScalarAsync<long>("SELECT count(*) FROM article_tags")).ShouldBe(1);
+        (await EventTypesAsync()).ShouldBe(["articles.published"]);
     }
 
     [Fact]
@@ -104,6 +108,7 @@ public sealed class ReplayedCommitTests(ReplayedCommitTests.RetryingFactory fact
         factory.Commits.Failed.ShouldBe(1);
         (await factory.ScalarAsync<string>("SELECT body FROM articles WHERE id = @id", ("id", saved.Id)))
             .ShouldBe("Edited by the retry.");
+        (await EventTypesAsync()).ShouldBe(["articles.updated"]);
     }
 
     [Fact]
@@ -118,6 +123,22 @@ public sealed class ReplayedCommitTests(ReplayedCommitTests.RetryingFactory fact
         user.GetProperty("token").GetString().ShouldNotBeNullOrEmpty();
         factory.Commits.Failed.ShouldBe(1);
         (await factory.ScalarAsync<long>("SELECT count(*) FROM users WHERE username = 'once'")).ShouldBe(1);
+        (await EventTypesAsync()).ShouldBe(["users.registered"]);
+    }
+
+    [Fact]
+    public async Task A_registration_whose_commit_fails_is_retried_and_stored_once_with_one_event()
+    {
+        factory.Commits.ArmBeforeCommit();
+        var response = await factory.CreateClient().PostAsJsonAsync("/api/users",
+            new { user = new { username = "retried", email = "retried@example.com", password = "password123" } });
+
+        await response.ShouldBeJsonAsync(HttpStatusCode.Created);
+        factory.Commits.Failed.ShouldBe(1);
+        var id = await factory.ScalarAsync<int>("SELECT id FROM users WHERE username = 'retried'");
+        var registered = (await OutboxRow.ReadAsync(factory.Database)).ShouldHaveSingleItem();
+        registered.Type.ShouldBe("users.registered");
+        registered.Payload.GetProperty("userId").GetInt32().ShouldBe(id);
     }
 
     private static Task<HttpResponseMessage> PostCommentAsync(HttpClient client, string slug, string body) =>
@@ -126,6 +147,9 @@ public sealed class ReplayedCommitTests(ReplayedCommitTests.RetryingFactory fact
     private static Task<HttpResponseMessage> PostArticleAsync(HttpClient client, string title) =>
         client.PostAsJsonAsync("/api/articles",
             new { article = new { title, description = "d", body = "b", tagList = new[] { "kept" } } });
+
+    private async Task<string[]> EventTypesAsync() =>
+        [.. (await OutboxRow.ReadAsync(factory.Database)).Select(row => row.Type)];
 
     private async Task<int[]> CommentIdsAsync(string body) =>
         [.. (await factory.ScalarAsync<int[]>(

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using CleanTemplate.Cli.Composition;
 using CleanTemplate.Cli.Erd;
+using CleanTemplate.Cli.Events;
 //#if (conduit)
 using CleanTemplate.Cli.Import;
 //#endif
@@ -34,6 +35,7 @@ internal static class DbCommand
             ErdCommand.Create(verbs),
             DescribeCommand.Create(verbs),
             DriftCommand.Create(verbs),
+            EventsCommand.Create(verbs),
             //#if (conduit)
             ImportArticlesCommand.Create(verbs),
             //#endif

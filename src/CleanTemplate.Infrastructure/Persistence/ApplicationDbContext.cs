@@ -28,6 +28,9 @@ public sealed class ApplicationDbContext(DbContextOptions<ApplicationDbContext> 
     public DbSet<User> Users => Set<User>();
 
     public DbSet<UserProfile> UserProfiles => Set<UserProfile>();
+
+    /// <summary>What leaves the service, written by <see cref="UnitOfWork"/>; not part of the read port.</summary>
+    internal DbSet<Outbox.OutboxEvent> OutboxEvents => Set<Outbox.OutboxEvent>();
     //#if (conduit)
 
     public DbSet<Follow> Follows => Set<Follow>();

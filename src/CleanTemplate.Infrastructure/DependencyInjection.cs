@@ -13,6 +13,7 @@ using CleanTemplate.Application.Users;
 using CleanTemplate.Infrastructure.BackgroundJobs;
 //#endif
 using CleanTemplate.Infrastructure.Identity;
+using CleanTemplate.Infrastructure.Messaging;
 using CleanTemplate.Infrastructure.Persistence;
 //#if (conduit)
 using CleanTemplate.Infrastructure.Persistence.BulkImport;
@@ -37,6 +38,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using RabbitMQ.Client;
 
 namespace CleanTemplate.Infrastructure;
 
@@ -49,6 +51,9 @@ public static class DependencyInjection
 
     /// <summary>Hot standbys that take the reads, one or more hosts (docs/read-replicas.md); optional.</summary>
     public const string ReplicasConnectionStringName = "DatabaseReplicas";
+
+    /// <summary>The AMQP URI of the RabbitMQ the outbox is delivered to; without it, events stay in the table.</summary>
+    public const string RabbitMqConnectionStringName = "RabbitMq";
     private const string DatabaseHealthCheckName = "database";
 
     /// <summary>
@@ -120,6 +125,7 @@ public static class DependencyInjection
         services.AddSingleton<IArticleImporter, ArticleImporter>();
         //#endif
         services.AddIdempotencyStore(configuration);
+        services.AddOutboxDelivery(configuration);
 
         if (options.MigrateOnStartup)
             services.AddHostedService<MigrateOnStartupService>();
@@ -170,6 +176,31 @@ public static class DependencyInjection
         services.AddScoped<IReadDbContext>(provider => provider.GetRequiredService<ReadRoute>());
         // Registered after the application's behaviours, so it runs innermost: validation first, then the route.
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ReplicaReadBehaviour<,>));
+    }
+
+    // Without a broker configured, events stay in outbox_events (db events --pending lists them) and nothing fails.
+    private static void AddOutboxDelivery(this IServiceCollection services, IConfiguration configuration)
+    {
+        var broker = configuration.GetConnectionString(RabbitMqConnectionStringName);
+        if (string.IsNullOrWhiteSpace(broker))
+            return;
+        if (!Uri.TryCreate(broker, UriKind.Absolute, out var uri) || uri.Scheme is not ("amqp" or "amqps"))
+        {
+            throw new InvalidOperationException(
+                $"ConnectionStrings:{RabbitMqConnectionStringName} must be an AMQP URI, such as "
+                + "amqp://user:password@host:5672/vhost.");
+        }
+
+        services.Configure<OutboxOptions>(configuration.GetSection(OutboxOptions.SectionName));
+        services.AddSingleton(new RabbitMqPublisher(new ConnectionFactory
+        {
+            Uri = uri,
+            ClientProvidedName = "outbox-dispatcher",
+            // The dispatcher reconnects itself after a failure, between rounds; the client's own recovery would
+            // replay publishes on a channel whose confirms the dispatcher no longer waits for.
+            AutomaticRecoveryEnabled = false,
+        }));
+        services.AddHostedService<OutboxDispatcher>();
     }
 
     private static void AddIdempotencyStore(this IServiceCollection services, IConfiguration configuration)

@@ -20,18 +20,24 @@ internal static class EventsCommand
 
     public static Command Create(VerbRunner verbs)
     {
-        var type = new Option<string?>("--type") { Description = "Only events of this type, such as articles.published." };
+        var type = new Option<string?>("--type")
+        {
+            Description = "Only events of this type, such as articles.published.",
+        };
         var tag = new Option<string[]>("--tag")
         {
             Description = "Only events carrying this tag; repeat it for any of several.",
-            AllowMultipleArgumentsPerToken = false,
         };
         var where = new Option<string?>("--where")
         {
             Description = "Only events whose payload contains this JSON object, such as '{\"author\":\"jake\"}'.",
         };
         var pending = new Option<bool>("--pending") { Description = "Only events not yet published." };
-        var limit = new Option<int>("--limit") { Description = "At most this many, newest first.", DefaultValueFactory = _ => 50 };
+        var limit = new Option<int>("--limit")
+        {
+            Description = "At most this many, newest first.",
+            DefaultValueFactory = _ => 50,
+        };
         var json = new Option<bool>("--json") { Description = "Print JSON instead of a table." };
         var command = new Command("events", "List the outbox's events, newest first, by type, tag, payload or state.")
         {
@@ -67,8 +73,12 @@ internal static class EventsCommand
         try
         {
             using var parsed = JsonDocument.Parse(where);
-            if (parsed.RootElement.ValueKind != JsonValueKind.Object)
-                throw new UsageException($"--where must be a JSON object, such as '{{\"author\":\"jake\"}}', not {parsed.RootElement.ValueKind.ToString().ToLowerInvariant()}.");
+            var kind = parsed.RootElement.ValueKind;
+            if (kind != JsonValueKind.Object)
+            {
+                throw new UsageException("--where must be a JSON object, such as '{\"author\":\"jake\"}', not "
+                    + $"{kind.ToString().ToLowerInvariant()}.");
+            }
             return parsed.RootElement.GetRawText();
         }
         catch (JsonException e)
@@ -102,7 +112,8 @@ internal static class EventsCommand
     {
         { PublishedAt: { } published } => $"published {Format(published)}",
         { Attempts: 0 } => "pending",
-        _ => $"pending, {outboxEvent.Attempts} failed attempt(s), next at {Format(outboxEvent.AvailableAt)}: {outboxEvent.LastError}",
+        _ => $"pending, {outboxEvent.Attempts} failed attempt(s), next at {Format(outboxEvent.AvailableAt)}: "
+            + outboxEvent.LastError,
     };
 
     private static object Shown(OutboxEvent outboxEvent) => new

@@ -64,7 +64,10 @@ public sealed class Article : AuditableEntity<Guid>
 
     public bool IsWrittenBy(int userId) => AuthorId == userId;
 
-    /// <summary>A new title gives a new slug; the old one stops resolving. Raises an event only if something changed.</summary>
+    /// <summary>
+    /// A new title gives a new slug; the old one stops resolving. Raises one event per save, and only if something
+    /// changed.
+    /// </summary>
     public void Edit(string? title, string? description, string? body)
     {
         var changed = false;

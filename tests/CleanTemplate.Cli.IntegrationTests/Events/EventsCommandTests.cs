@@ -23,7 +23,9 @@ public sealed class EventsCommandTests(EventsCommandTests.OutboxFixture fixture)
             await using var insert = connection.CreateCommand();
             // Oldest first; the newest is still pending after one failed attempt.
             insert.CommandText = """
-                INSERT INTO outbox_events (id, type, payload, tags, occurred_at, published_at, attempts, last_error) VALUES
+                INSERT INTO outbox_events
+                  (id, type, payload, tags, occurred_at, published_at, attempts, last_error)
+                VALUES
                   (gen_random_uuid(), 'users.registered', '{"userId": 1, "username": "jake"}', '{}',
                    now() - interval '4 minutes', now() - interval '4 minutes', 0, NULL),
                   (gen_random_uuid(), 'articles.published', '{"slug": "a", "author": "jake"}', '{dragons,training}',
@@ -100,7 +102,8 @@ public sealed class EventsCommandTests(EventsCommandTests.OutboxFixture fixture)
     {
         using var database = CliDatabase.FromConfiguration(CliConfiguration.Build(fixture.Database.ConnectionString));
         await using var db = database.Connect();
-        var query = new EventFilter(null, ["dragons"], """{"author":"jake"}""", PendingOnly: false, Limit: 10).Apply(db);
+        var query = new EventFilter(null, ["dragons"], """{"author":"jake"}""", PendingOnly: false, Limit: 10)
+            .Apply(db);
 
         var sql = query.ToQueryString();
         sql.ShouldContain("o.payload @> @");

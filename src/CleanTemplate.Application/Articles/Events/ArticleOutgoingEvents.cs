@@ -18,7 +18,9 @@ public sealed record ArticleUpdatedPayload(
 /// <summary><c>articles.deleted</c>: the slug no longer resolves.</summary>
 public sealed record ArticleDeletedPayload(Guid ArticleId, string Slug, string Author);
 
-/// <summary><c>articles.comment-added</c>: <see cref="Author"/> wrote the comment, on the article named by slug.</summary>
+/// <summary>
+/// <c>articles.comment-added</c>: <see cref="Author"/> wrote the comment, on the article named by slug.
+/// </summary>
 public sealed record CommentAddedPayload(int CommentId, Guid ArticleId, string ArticleSlug, string Author, string Body);
 
 /// <summary>
@@ -57,7 +59,10 @@ internal sealed class ArticleOutgoingEvents(IReadDbContext db) : IOutgoingEvents
             {
                 // A comment has no natural key to read its id back by: it is saved inside a transaction (AddComment).
                 if (comment.Id == 0)
-                    throw new InvalidOperationException("A comment's event needs its id: save it inside InTransactionAsync.");
+                {
+                    throw new InvalidOperationException(
+                        "A comment's event needs its id: save the comment inside InTransactionAsync.");
+                }
                 var (author, tags) = await AuthorAndTagsAsync(article, comment.AuthorId, cancellationToken);
                 return new OutgoingEvent(CommentAdded, new CommentAddedPayload(
                     comment.Id, article.Id, article.Slug, author, comment.Body), tags);

@@ -10,6 +10,8 @@ namespace CleanTemplate.Application.Common.Messaging;
 /// </summary>
 public interface IOutgoingEvents
 {
-    /// <summary>The event other services get, or null when <paramref name="domainEvent"/> stays in the service.</summary>
+    /// <summary>
+    /// The event other services get, or null when <paramref name="domainEvent"/> stays in the service.
+    /// </summary>
     Task<OutgoingEvent?> DescribeAsync(IDomainEvent domainEvent, CancellationToken cancellationToken);
 }

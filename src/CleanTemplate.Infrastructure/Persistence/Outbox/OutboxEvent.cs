@@ -12,7 +12,7 @@ internal sealed class OutboxEvent
     /// <summary><c>context.event</c>, such as <c>articles.published</c>.</summary>
     public required string Type { get; init; }
 
-    /// <summary>The event's JSON, a <c>jsonb</c> column that containment queries (<c>@&gt;</c>) find by GIN index.</summary>
+    /// <summary>The event's JSON, as <c>jsonb</c>: found by containment (<c>@&gt;</c>) on its GIN index.</summary>
     public required string Payload { get; init; }
 
     /// <summary>A <c>text[]</c>, found by overlap (<c>&amp;&amp;</c>) through its GIN index.</summary>

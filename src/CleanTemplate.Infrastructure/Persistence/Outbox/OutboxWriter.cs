@@ -19,7 +19,7 @@ internal sealed class OutboxWriter(ApplicationDbContext db, IEnumerable<IOutgoin
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    /// <summary>Describes <paramref name="raised"/> and writes what leaves the service; returns how many rows.</summary>
+    /// <summary>Describes <paramref name="raised"/> and writes what leaves the service: the rows written.</summary>
     public async Task<int> WriteAsync(IReadOnlyList<IDomainEvent> raised, CancellationToken cancellationToken)
     {
         var outgoing = new List<OutgoingEvent>();

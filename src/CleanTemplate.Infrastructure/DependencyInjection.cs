@@ -52,7 +52,7 @@ public static class DependencyInjection
     /// <summary>Hot standbys that take the reads, one or more hosts (docs/read-replicas.md); optional.</summary>
     public const string ReplicasConnectionStringName = "DatabaseReplicas";
 
-    /// <summary>The AMQP URI of the RabbitMQ the outbox is delivered to; without it, events stay in the table.</summary>
+    /// <summary>The AMQP URI of the RabbitMQ the outbox goes to; without it, events stay in the table.</summary>
     public const string RabbitMqConnectionStringName = "RabbitMq";
     private const string DatabaseHealthCheckName = "database";
 

@@ -117,7 +117,8 @@ internal sealed partial class OutboxDispatcher(
         outboxEvent.AvailableAt = clock.GetUtcNow() + (delay < ceiling ? delay : ceiling);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing to RabbitMQ failed; {Count} event(s) wait for a later attempt")]
+    [LoggerMessage(
+        Level = LogLevel.Warning, Message = "Publishing to RabbitMQ failed; {Count} event(s) wait for a later attempt")]
     private partial void LogPublishFailed(Exception exception, int count);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "An outbox round failed; the next round tries again")]

@@ -9,8 +9,8 @@ public sealed record ReceivedMessage(
     string Body);
 
 /// <summary>
-/// A consumer's durable queue, bound to every routing key of the given exchanges as a consumer service would bind it, read
-/// by polling (<c>basic.get</c>) so a test takes exactly what arrived.
+/// A consumer's durable queue, bound to every routing key of the given exchanges as a consumer service would bind
+/// it, read by polling (<c>basic.get</c>) so a test takes exactly what arrived.
 /// </summary>
 public sealed class TestConsumer : IAsyncDisposable
 {
@@ -41,7 +41,7 @@ public sealed class TestConsumer : IAsyncDisposable
         return consumer;
     }
 
-    /// <summary>Everything waiting in the queue now, oldest first, taken off it; reconnects after a broker restart.</summary>
+    /// <summary>What waits in the queue now, oldest first, taken off it; reconnects after a broker restart.</summary>
     public async Task<IReadOnlyList<ReceivedMessage>> TakeAllAsync()
     {
         var channel = await ChannelAsync();

@@ -20,7 +20,7 @@ public sealed class BrokerFactory : WebApiFactory
 
     public RabbitMqNode Broker => _broker ?? throw new InvalidOperationException("No broker runs here.");
 
-    /// <summary>Once armed, ends the dispatcher's session as it marks events published: a death before the mark.</summary>
+    /// <summary>Once armed, ends the dispatcher's session as it marks events published.</summary>
     public MarkFailure Marks { get; } = new();
 
     public override async Task InitializeAsync()

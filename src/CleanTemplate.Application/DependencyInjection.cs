@@ -33,7 +33,7 @@ public static class DependencyInjection
         services.AddScoped<IMediator>(provider => new Mediator(provider.GetRequiredService<ServiceFactory>()));
 
         // MediatR 5 nests behaviours in registration order: the first registered runs outermost.
-        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(RequestLoggingBehaviour<,>));
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(RequestTelemetryBehaviour<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
 
         var assembly = Assembly.GetExecutingAssembly();

@@ -38,6 +38,8 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 using RabbitMQ.Client;
 
 namespace CleanTemplate.Infrastructure;
@@ -146,6 +148,16 @@ public static class DependencyInjection
         services.Configure<HealthCheckServiceOptions>(health => health.Registrations
             .Single(check => check.Name == DatabaseHealthCheckName).Timeout = TimeSpan.FromSeconds(5));
     }
+
+    /// <summary>
+    /// What Infrastructure adds to the host's traces: every SQL command (Npgsql) and the outbox's publishes.
+    /// </summary>
+    public static TracerProviderBuilder AddInfrastructureInstrumentation(this TracerProviderBuilder tracing) =>
+        tracing.AddNpgsql().AddSource(InfrastructureTelemetry.Source.Name);
+
+    /// <summary>Npgsql's metrics: connections in use and idle per pool, commands and their durations.</summary>
+    public static MeterProviderBuilder AddInfrastructureInstrumentation(this MeterProviderBuilder metrics) =>
+        metrics.AddNpgsqlInstrumentation();
 
     // Queries on standbys, commands on the primary, and callers who see their own writes (docs/read-replicas.md).
     private static void AddReplicaReads(

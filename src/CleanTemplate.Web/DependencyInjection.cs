@@ -5,6 +5,7 @@ using CleanTemplate.Web.Endpoints.Articles;
 //#endif
 using CleanTemplate.Web.Errors;
 using CleanTemplate.Web.Idempotency;
+using CleanTemplate.Web.Observability;
 using CleanTemplate.Web.Identity;
 using CleanTemplate.Web.RateLimiting;
 using CleanTemplate.Web.Replicas;
@@ -24,6 +25,7 @@ public static class DependencyInjection
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
 
+        services.AddTelemetry(configuration);
         services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemDetailsEnricher.Enrich);
         services.AddExceptionHandler<GlobalExceptionHandler>();
         services.AddOptions<ErrorResponseOptions>()

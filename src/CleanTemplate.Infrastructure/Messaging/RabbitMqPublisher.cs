@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 using CleanTemplate.Infrastructure.Persistence.Outbox;
 using RabbitMQ.Client;
@@ -37,7 +38,19 @@ internal sealed class RabbitMqPublisher(ConnectionFactory factory) : IAsyncDispo
             ContentType = "application/json",
             Persistent = true,
             Timestamp = new AmqpTimestamp(outboxEvent.OccurredAt.ToUnixTimeSeconds()),
+            Headers = new Dictionary<string, object?>(),
         };
+        // A producer span in the trace of the request that wrote the event, and its context in the message's
+        // headers (traceparent, tracestate), so a consumer's spans join the same trace.
+        ActivityContext.TryParse(outboxEvent.TraceParent, null, out var writer);
+        using var span = InfrastructureTelemetry.Source.StartActivity($"{exchange} publish", ActivityKind.Producer, writer);
+        span?.SetTag("messaging.system", "rabbitmq");
+        span?.SetTag("messaging.operation.type", "publish");
+        span?.SetTag("messaging.destination.name", exchange);
+        span?.SetTag("messaging.rabbitmq.destination.routing_key", outboxEvent.Type);
+        span?.SetTag("messaging.message.id", properties.MessageId);
+        DistributedContextPropagator.Current.Inject(span, properties.Headers, static (carrier, name, value) =>
+            ((IDictionary<string, object?>)carrier!)[name] = value);
         await channel.BasicPublishAsync(
             exchange, outboxEvent.Type, mandatory: false, properties, Encoding.UTF8.GetBytes(outboxEvent.Payload),
             cancellationToken);

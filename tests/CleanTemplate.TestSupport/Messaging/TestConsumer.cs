@@ -6,7 +6,7 @@ namespace CleanTemplate.TestSupport.Messaging;
 /// <summary>A message as a consumer received it.</summary>
 public sealed record ReceivedMessage(
     string Exchange, string RoutingKey, string? MessageId, string? Type, bool Persistent, string? ContentType,
-    string Body);
+    string Body, string? TraceParent);
 
 /// <summary>
 /// A consumer's durable queue, bound to every routing key of the given exchanges as a consumer service would bind
@@ -51,11 +51,18 @@ public sealed class TestConsumer : IAsyncDisposable
             taken.Add(new ReceivedMessage(
                 message.Exchange, message.RoutingKey, message.BasicProperties.MessageId,
                 message.BasicProperties.Type, message.BasicProperties.Persistent,
-                message.BasicProperties.ContentType, Encoding.UTF8.GetString(message.Body.Span)));
+                message.BasicProperties.ContentType, Encoding.UTF8.GetString(message.Body.Span),
+                Header(message.BasicProperties, "traceparent")));
         }
 
         return taken;
     }
+
+    // AMQP carries string headers as bytes.
+    private static string? Header(IReadOnlyBasicProperties properties, string name) =>
+        properties.Headers?.TryGetValue(name, out var value) == true && value is byte[] bytes
+            ? Encoding.UTF8.GetString(bytes)
+            : null;
 
     public async ValueTask DisposeAsync()
     {

@@ -11,7 +11,7 @@ namespace CleanTemplate.Web.FunctionalTests.Events;
 /// The app with its outbox delivered to a throwaway RabbitMQ node of the class's own, polled every 100 ms and
 /// retried after 100 ms (at most 1 s), so the tests wait for delivery in a fraction of the production intervals.
 /// </summary>
-public sealed class BrokerFactory : WebApiFactory
+public class BrokerFactory : WebApiFactory
 {
     private RabbitMqNode? _broker;
 

@@ -6,7 +6,7 @@ namespace CleanTemplate.Application.Common.Results;
 /// What every use case returns: a value or an expected <see cref="Results.Error"/>.
 /// Exceptions stay for the unexpected; this is the one mechanism for not-found, forbidden, validation and the like.
 /// </summary>
-public sealed class Result<T> : IFailable<Result<T>>
+public sealed class Result<T> : IFailable<Result<T>>, IOutcome
 {
     private readonly T? _value;
 

@@ -23,6 +23,7 @@ internal sealed class OutboxEventConfiguration : IEntityTypeConfiguration<Outbox
         builder.Property(outboxEvent => outboxEvent.Tags).HasDefaultValueSql("'{}'");
         builder.Property(outboxEvent => outboxEvent.OccurredAt).HasDefaultValueSql("now()");
         builder.Property(outboxEvent => outboxEvent.AvailableAt).HasDefaultValueSql("now()");
+        builder.Property(outboxEvent => outboxEvent.TraceParent).HasMaxLength(55);
         builder.Property(outboxEvent => outboxEvent.Attempts).HasDefaultValue(0);
         builder.Property(outboxEvent => outboxEvent.LastError).HasMaxLength(2000);
 

@@ -440,6 +440,11 @@ namespace CleanTemplate.Infrastructure.Persistence.Migrations
                         .HasColumnName("tags")
                         .HasDefaultValueSql("'{}'");
 
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(55)
+                        .HasColumnType("character varying(55)")
+                        .HasColumnName("trace_parent");
+
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(128)

@@ -27,6 +27,12 @@ internal sealed class OutboxEvent
     /// <summary>When the broker confirmed it; null while it is still to publish.</summary>
     public DateTimeOffset? PublishedAt { get; set; }
 
+    /// <summary>
+    /// The W3C <c>traceparent</c> of the request that wrote the event, so its publish span joins that trace; null
+    /// when nothing was traced.
+    /// </summary>
+    public string? TraceParent { get; init; }
+
     public int Attempts { get; set; }
 
     public string? LastError { get; set; }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using CleanTemplate.Application.Common.Messaging;
@@ -40,12 +41,15 @@ internal sealed class OutboxWriter(ApplicationDbContext db, IEnumerable<IOutgoin
         var sql = new StringBuilder()
             .Append($"INSERT INTO {table.GetTableName()} ({Column(nameof(OutboxEvent.Id))}, ")
             .Append($"{Column(nameof(OutboxEvent.Type))}, {Column(nameof(OutboxEvent.Payload))}, ")
-            .Append($"{Column(nameof(OutboxEvent.Tags))}) VALUES ");
-        var parameters = new List<NpgsqlParameter>(outgoing.Count * 4);
+            .Append($"{Column(nameof(OutboxEvent.Tags))}, {Column(nameof(OutboxEvent.TraceParent))}) VALUES ");
+        // The request's trace, so the publish span joins it; W3C ids only, the format consumers' headers carry.
+        var traceParent = Activity.Current is { IdFormat: ActivityIdFormat.W3C } current ? current.Id : null;
+        var parameters = new List<NpgsqlParameter>(outgoing.Count * 5);
         foreach (var described in outgoing)
         {
             var first = parameters.Count;
-            sql.Append(first == 0 ? "" : ", ").Append($"(@p{first}, @p{first + 1}, @p{first + 2}, @p{first + 3})");
+            sql.Append(first == 0 ? "" : ", ")
+                .Append($"(@p{first}, @p{first + 1}, @p{first + 2}, @p{first + 3}, @p{first + 4})");
             parameters.Add(new NpgsqlParameter($"p{first}", NpgsqlDbType.Uuid) { Value = Guid.CreateVersion7() });
             parameters.Add(new NpgsqlParameter($"p{first + 1}", NpgsqlDbType.Varchar) { Value = described.Type });
             parameters.Add(new NpgsqlParameter($"p{first + 2}", NpgsqlDbType.Jsonb)
@@ -55,6 +59,10 @@ internal sealed class OutboxWriter(ApplicationDbContext db, IEnumerable<IOutgoin
             parameters.Add(new NpgsqlParameter($"p{first + 3}", NpgsqlDbType.Array | NpgsqlDbType.Text)
             {
                 Value = described.Tags.ToArray(),
+            });
+            parameters.Add(new NpgsqlParameter($"p{first + 4}", NpgsqlDbType.Varchar)
+            {
+                Value = (object?)traceParent ?? DBNull.Value,
             });
         }
 

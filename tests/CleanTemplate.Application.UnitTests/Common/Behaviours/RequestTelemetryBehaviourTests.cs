@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace CleanTemplate.Application.UnitTests.Common.Behaviours;
 
-public sealed class RequestLoggingBehaviourTests
+public sealed class RequestTelemetryBehaviourTests
 {
     private readonly RecordingLogger _logger = new(LogLevel.Information);
 
@@ -24,7 +24,7 @@ public sealed class RequestLoggingBehaviourTests
     public async Task With_Debug_on_every_request_logs_its_name_and_caller()
     {
         var logger = new RecordingLogger(LogLevel.Debug);
-        var behaviour = new RequestLoggingBehaviour<Ping, string>(logger, new Caller(42), Threshold(60_000));
+        var behaviour = new RequestTelemetryBehaviour<Ping, string>(logger, new Caller(42), Threshold(60_000));
 
         await behaviour.Handle(new Ping(), CancellationToken.None, () => Task.FromResult("pong"));
 
@@ -68,7 +68,7 @@ public sealed class RequestLoggingBehaviourTests
         _logger.Entries.ShouldBeEmpty();
     }
 
-    private RequestLoggingBehaviour<Ping, string> Behaviour(int slowAfterMilliseconds) =>
+    private RequestTelemetryBehaviour<Ping, string> Behaviour(int slowAfterMilliseconds) =>
         new(_logger, new Caller(42), Threshold(slowAfterMilliseconds));
 
     private static IOptions<ApplicationOptions> Threshold(int milliseconds) =>

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CleanTemplate.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(ApplicationDbContext))]
-    [Migration("20261201232344_OutboxEvents")]
+    [Migration("20261202001243_OutboxEvents")]
     partial class OutboxEvents
     {
         /// <inheritdoc />
@@ -442,6 +442,11 @@ namespace CleanTemplate.Infrastructure.Persistence.Migrations
                         .HasColumnType("text[]")
                         .HasColumnName("tags")
                         .HasDefaultValueSql("'{}'");
+
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(55)
+                        .HasColumnType("character varying(55)")
+                        .HasColumnName("trace_parent");
 
                     b.Property<string>("Type")
                         .IsRequired()

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CleanTemplate.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(ApplicationDbContext))]
-    [Migration("20261201233418_OutboxEvents")]
+    [Migration("20261202001440_OutboxEvents")]
     partial class OutboxEvents
     {
         /// <inheritdoc />
@@ -198,6 +198,11 @@ namespace CleanTemplate.Infrastructure.Persistence.Migrations
                         .HasColumnType("text[]")
                         .HasColumnName("tags")
                         .HasDefaultValueSql("'{}'");
+
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(55)
+                        .HasColumnType("character varying(55)")
+                        .HasColumnName("trace_parent");
 
                     b.Property<string>("Type")
                         .IsRequired()

@@ -337,7 +337,8 @@ internal static class ApiBenchmark
         if (result.Failed > 0)
         {
             throw new InvalidOperationException(
-                $"{app.Name}: {result.Failed} of {result.Requests} requests to {endpoint.Path} failed");
+                $"{app.Name}: {result.Failed} of {result.Requests} requests to {endpoint.Path} failed "
+                + $"({result.FailureDetail})");
         }
         return new AppRun(result, spent, serverAfter - serverBefore);
     }

@@ -11,7 +11,8 @@ internal sealed record LoadResult(
     TimeSpan Elapsed,
     double P50Milliseconds,
     double P99Milliseconds,
-    long Failed)
+    long Failed,
+    string FailureDetail = "")
 {
     public double RequestsPerSecond => Requests / Elapsed.TotalSeconds;
 }
@@ -50,12 +51,17 @@ internal sealed partial class LoadGenerator(int connections, TimeSpan duration)
         failed += ErrorsLine().Match(output) is { Success: true } errors
             ? errors.Groups.Values.Skip(1).Sum(group => long.Parse(group.Value, CultureInfo.InvariantCulture))
             : 0;
+        // Which failures: answers other than 2xx/3xx, or wrk's socket errors (its timeouts are 2 s without an answer).
+        var detail = string.Join("; ", new[] { NonSuccessLine().Match(output), ErrorsLine().Match(output) }
+            .Where(match => match.Success)
+            .Select(match => match.Value));
         return new LoadResult(
             long.Parse(requests.Groups[1].Value, CultureInfo.InvariantCulture),
             Duration(requests.Groups[2].Value),
             Percentile(output, "50%"),
             Percentile(output, "99%"),
-            failed);
+            failed,
+            detail);
     }
 
     private async Task<LoadResult> RunClosedLoopAsync(Uri url, string? authorization)
@@ -85,7 +91,8 @@ internal sealed partial class LoadGenerator(int connections, TimeSpan duration)
 
         var all = (await Task.WhenAll(workers)).SelectMany(latencies => latencies).Order().ToList();
         var elapsed = Stopwatch.GetElapsedTime(started);
-        return new LoadResult(all.Count, elapsed, At(all, 0.50), At(all, 0.99), failed);
+        return new LoadResult(
+            all.Count, elapsed, At(all, 0.50), At(all, 0.99), failed, $"{failed} answers other than 200");
 
         static double At(List<double> sorted, double fraction) =>
             sorted.Count == 0

@@ -43,7 +43,8 @@ internal sealed class RabbitMqPublisher(ConnectionFactory factory) : IAsyncDispo
         // A producer span in the trace of the request that wrote the event, and its context in the message's
         // headers (traceparent, tracestate), so a consumer's spans join the same trace.
         ActivityContext.TryParse(outboxEvent.TraceParent, null, out var writer);
-        using var span = InfrastructureTelemetry.Source.StartActivity($"{exchange} publish", ActivityKind.Producer, writer);
+        using var span = InfrastructureTelemetry.Source.StartActivity(
+            $"{exchange} publish", ActivityKind.Producer, writer);
         span?.SetTag("messaging.system", "rabbitmq");
         span?.SetTag("messaging.operation.type", "publish");
         span?.SetTag("messaging.destination.name", exchange);

@@ -20,7 +20,7 @@ internal static class Telemetry
 
     public const string SamplerVariable = "OTEL_TRACES_SAMPLER";
 
-    /// <summary><c>Telemetry:Enabled</c>: true by default; false records nothing (the benchmark's comparison).</summary>
+    /// <summary><c>Telemetry:Enabled</c>: true by default; false leaves OpenTelemetry out.</summary>
     public const string EnabledKey = "Telemetry:Enabled";
 
     public static IServiceCollection AddTelemetry(this IServiceCollection services, IConfiguration configuration)

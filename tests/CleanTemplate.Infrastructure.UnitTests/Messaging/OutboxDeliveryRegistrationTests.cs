@@ -1,8 +1,7 @@
-using CleanTemplate.Application.Common.Interfaces;
 using CleanTemplate.Infrastructure.Messaging;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using static CleanTemplate.Infrastructure.UnitTests.InfrastructureComposition;
 
 namespace CleanTemplate.Infrastructure.UnitTests.Messaging;
 
@@ -49,20 +48,4 @@ public sealed class OutboxDeliveryRegistrationTests
     [InlineData("users.registered", "users")]
     public void An_event_goes_to_the_exchange_of_its_bounded_context(string type, string exchange) =>
         RabbitMqPublisher.ExchangeOf(type).ShouldBe(exchange);
-
-    private static ServiceCollection Compose(Dictionary<string, string?> settings)
-    {
-        settings["ConnectionStrings:Database"] = "Host=primary;Database=app;Username=app";
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<ICurrentUser>(new Anonymous());
-        services.AddInfrastructure(configuration);
-        return services;
-    }
-
-    private sealed class Anonymous : ICurrentUser
-    {
-        public int? Id => null;
-    }
 }

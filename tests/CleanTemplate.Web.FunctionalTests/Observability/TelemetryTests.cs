@@ -65,8 +65,8 @@ public sealed class TelemetryTests(TelemetryTests.ExportingFactory factory)
     {
         Skip.If(BrokerFactory.SkipReason is not null, BrokerFactory.SkipReason);
 
-        var response = await factory.CreateClient().PostAsJsonAsync(
-            "/api/users", new { user = new { username = "traced", email = "traced@example.com", password = "password1" } });
+        var response = await factory.CreateClient().PostAsJsonAsync("/api/users",
+            new { user = new { username = "traced", email = "traced@example.com", password = "password1" } });
 
         response.StatusCode.ShouldBe(HttpStatusCode.Created);
         var trace = await OneTraceAsync("/api/users", "RegisterUser", "users publish");

@@ -12,7 +12,7 @@ public static class RequestTelemetry
     /// <summary>The span's tag naming the use case.</summary>
     public const string UseCaseTag = "use_case.name";
 
-    /// <summary>The span's tag with how the use case ended: success, an error kind (not_found...), or exception.</summary>
+    /// <summary>The span's tag with how the use case ended: success, an error kind (not_found), or exception.</summary>
     public const string ResultTag = "use_case.result";
 
     public static readonly ActivitySource Source = new(typeof(RequestTelemetry).Assembly.GetName().Name!);

@@ -1,15 +1,13 @@
 using CleanTemplate.Application.Common.Interfaces;
 using CleanTemplate.Infrastructure.Persistence;
 using CleanTemplate.Infrastructure.Persistence.Replicas;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using static CleanTemplate.Infrastructure.UnitTests.InfrastructureComposition;
 
 namespace CleanTemplate.Infrastructure.UnitTests.Persistence.Replicas;
 
 public sealed class ReplicaRegistrationTests
 {
-    private const string Primary = "Host=primary;Database=app;Username=app";
-
     [Fact]
     public void Without_replicas_the_reads_are_the_request_s_own_context_and_nothing_else_is_registered()
     {
@@ -48,21 +46,5 @@ public sealed class ReplicaRegistrationTests
                 ["Database:ReplicaCheckIntervalMilliseconds"] = interval,
             }))
             .Message.ShouldContain("Database:ReplicaMaxLagSeconds");
-    }
-
-    private static ServiceCollection Compose(Dictionary<string, string?> settings)
-    {
-        settings["ConnectionStrings:Database"] = Primary;
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<ICurrentUser>(new Anonymous());
-        services.AddInfrastructure(configuration);
-        return services;
-    }
-
-    private sealed class Anonymous : ICurrentUser
-    {
-        public int? Id => null;
     }
 }

@@ -96,17 +96,19 @@ public static class DependencyInjection
         if (SqlCommandLogger.IsEnabled(options))
             services.AddSingleton<IInterceptor, SqlCommandLogger>();
 
-        // One pool of contexts serves the units of work per task (the factory: background jobs, parallel fan-out) and
-        // per request (the scoped context, leased from the same pool and returned when the scope ends). Pooled, because
-        // setting up a context's internal services costs about a tenth of a list request's CPU. See
-        // docs/dbcontext-lifetime.md.
-        services.AddPooledDbContextFactory<ApplicationDbContext>((provider, db) =>
+        // One pool of contexts serves the units of work per request and per task. Pooled, because setting up a
+        // context's internal services costs about a tenth of a list request's CPU. The request's context is leased by
+        // its scope (AddDbContextPool), so only the scope's end returns it: the container disposes a scoped instance
+        // once for every service type it was resolved as (ApplicationDbContext, IReadDbContext), and a context that
+        // returns itself when disposed (one from the factory) would go back a second time after another request had
+        // leased it, leaving two requests on one context. The factory (background jobs, parallel fan-out) shares the
+        // pool and the options; its contexts return when their task disposes them. See docs/dbcontext-lifetime.md.
+        services.AddDbContextPool<ApplicationDbContext>((provider, db) =>
         {
             db.UseApplicationDatabase(provider.GetRequiredService<NpgsqlDataSource>(), options);
             db.AddInterceptors(provider.GetServices<IInterceptor>());
         });
-        services.AddScoped(provider =>
-            provider.GetRequiredService<IDbContextFactory<ApplicationDbContext>>().CreateDbContext());
+        services.AddPooledDbContextFactory<ApplicationDbContext>((_, _) => { });
         services.AddSingleton<ITransientFailureDetector, TransientFailureDetector>();
         var replicas = configuration.GetConnectionString(ReplicasConnectionStringName);
         if (string.IsNullOrWhiteSpace(replicas))

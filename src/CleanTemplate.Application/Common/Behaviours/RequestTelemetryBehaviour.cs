@@ -12,7 +12,8 @@ namespace CleanTemplate.Application.Common.Behaviours;
 /// result kind), a Debug line with the caller, a warning past
 /// <see cref="ApplicationOptions.SlowRequestThresholdMilliseconds"/>, an error when the use case throws. Never the
 /// request, which may carry passwords. One behaviour for all of it: each costs every request a resolution and an
-/// async frame. Without a listener (no OpenTelemetry tracer subscribed) the span costs one check.
+/// async frame. Without a listener (no OpenTelemetry tracer subscribed) the span costs one check, and sampled out
+/// (nothing exports) it gets no tags.
 /// </summary>
 public sealed class RequestTelemetryBehaviour<TRequest, TResponse>(
     ILogger<TRequest> logger,
@@ -29,7 +30,9 @@ public sealed class RequestTelemetryBehaviour<TRequest, TResponse>(
         if (logger.IsEnabled(LogLevel.Debug))
             RequestLog.Handling(logger, name, currentUser.Id);
 
-        using var span = RequestTelemetry.Source.StartActivity(UseCase<TRequest>.Name);
+        using var activity = RequestTelemetry.Source.StartActivity(UseCase<TRequest>.Name);
+        // Sampled out (nothing exports), the span only carries its trace id: tags on it would be allocated for no one.
+        var span = activity is { IsAllDataRequested: true } ? activity : null;
         span?.SetTag(RequestTelemetry.UseCaseTag, UseCase<TRequest>.Name);
         var started = Stopwatch.GetTimestamp();
         TResponse response;

@@ -1,6 +1,5 @@
 using CleanTemplate.Application.Common.Interfaces;
 using Mapster;
-using Microsoft.EntityFrameworkCore;
 
 namespace CleanTemplate.Application.Common.Mapping;
 
@@ -24,13 +23,5 @@ public sealed record Viewer(IReadDbContext Reads, int? Id)
         var scope = new MapContextScope(ignorePreviousContext: true);
         scope.Context.Parameters[Key] = new Viewer(reads, id);
         return scope;
-    }
-
-    /// <summary>The one row of <paramref name="query"/>, or null, as <paramref name="id"/> sees it.</summary>
-    public static async Task<TDto?> ReadSingleAsync<TDto>(
-        IReadDbContext reads, int? id, IQueryable query, TypeAdapterConfig mapping, CancellationToken cancellationToken)
-    {
-        using var viewer = Begin(reads, id);
-        return await query.ProjectToType<TDto>(mapping).SingleOrDefaultAsync(cancellationToken);
     }
 }

@@ -5,6 +5,7 @@ using CleanTemplate.Domain.Articles;
 using CleanTemplate.Domain.Profiles;
 //#endif
 using CleanTemplate.Domain.Users;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -16,7 +17,7 @@ namespace CleanTemplate.Infrastructure.Persistence.Replicas;
 /// decided at each use, so a command that reads through it reads the primary.
 /// </summary>
 internal sealed class ReadRoute(IServiceProvider services, ReplicaSet replicas, ReadYourWrites caller)
-    : IReadDbContext, IAsyncDisposable, IDisposable
+    : IReadDbContext, IRoutedReadDbContext, IAsyncDisposable, IDisposable
 {
     private Standby? _standby;
     private ApplicationDbContext? _onStandby;
@@ -35,7 +36,11 @@ internal sealed class ReadRoute(IServiceProvider services, ReplicaSet replicas, 
     public IQueryable<Favorite> Favorites => Current.Favorites;
     //#endif
 
-    private IReadDbContext Current => _onStandby ?? services.GetRequiredService<ApplicationDbContext>();
+    public DbContext CurrentContext => Context;
+
+    private IReadDbContext Current => Context;
+
+    private ApplicationDbContext Context => _onStandby ?? services.GetRequiredService<ApplicationDbContext>();
 
     /// <summary>A command runs: it and everything after it in this scope read the primary.</summary>
     public void UsePrimary()

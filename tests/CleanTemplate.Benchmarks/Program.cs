@@ -10,7 +10,7 @@ using CleanTemplate.TestSupport.Postgres;
 // assertions: see README, "Benchmarks".
 //   dotnet run -c Release --project tests/CleanTemplate.Benchmarks [-- [--no-suite] [--no-import] [--no-api]
 //     [--only harness|import|api] [--import-rows 10000,100000]
-//     [--api-pairs 3] [--api-seconds 15] [--api-connections 32] [--api-profile DIR]]
+//     [--api-pairs 3] [--api-seconds 15] [--api-connections 32] [--api-profile DIR] [--api-no-variants]]
 var only = ValueOf("--only");
 var runHarness = only is null or "harness";
 var runSuite = only is null && !args.Contains("--no-suite");
@@ -25,7 +25,8 @@ var apiOptions = new ApiBenchmarkOptions(
     Duration: TimeSpan.FromSeconds(int.Parse(ValueOf("--api-seconds") ?? "15", CultureInfo.InvariantCulture)),
     WarmUp: TimeSpan.FromSeconds(5),
     Connections: int.Parse(ValueOf("--api-connections") ?? "32", CultureInfo.InvariantCulture),
-    ProfileFolder: ValueOf("--api-profile") is { } profile ? Path.GetFullPath(profile) : null);
+    ProfileFolder: ValueOf("--api-profile") is { } profile ? Path.GetFullPath(profile) : null,
+    Variants: !args.Contains("--api-no-variants"));
 
 // The API part starts its own server with default durability, so it runs before the tests' server starts.
 IReadOnlyList<string> apiRows = runApi ? await ApiBenchmark.RunAsync(solutionDirectory, apiOptions) : [];

@@ -105,6 +105,23 @@ internal static class ApiBenchmark
         }
 
         var direct = new Baseline(apiDll, environment, work, endpoints, api, warmUp, load, postmaster, options);
+        var variants = options.Variants ? await VariantsAsync(cluster, direct) : [];
+        Directory.Delete(work, recursive: true);
+        return
+        [
+            $"API against the raw-Npgsql reference ({load.Describe()}, {options.Pairs} pairs, medians; " +
+                "ratio = this API's req/s / raw's, median of the pairs (min-max)):",
+            "| endpoint | this API | raw Npgsql | ratio | CPU ms/req api/raw (db api/raw) | alloc KB/req api/raw |",
+            "|---|---|---|---|---|---|",
+            .. rows,
+            .. variants,
+        ];
+    }
+
+    // The same API through PgBouncer, with a standby taking its reads, and without OpenTelemetry, each against the API
+    // direct; a comparison that failed says why instead of its table.
+    private static async Task<List<string>> VariantsAsync(LocalPostgresCluster cluster, Baseline direct)
+    {
         List<string> pooler;
         try
         {
@@ -138,21 +155,7 @@ internal static class ApiBenchmark
             telemetry = [$"The API without OpenTelemetry was not measured: {failed.Message}."];
         }
 
-        Directory.Delete(work, recursive: true);
-        return
-        [
-            $"API against the raw-Npgsql reference ({load.Describe()}, {options.Pairs} pairs, medians; " +
-                "ratio = this API's req/s / raw's, median of the pairs (min-max)):",
-            "| endpoint | this API | raw Npgsql | ratio | CPU ms/req api/raw (db api/raw) | alloc KB/req api/raw |",
-            "|---|---|---|---|---|---|",
-            .. rows,
-            "",
-            .. pooler,
-            "",
-            .. replica,
-            "",
-            .. telemetry,
-        ];
+        return ["", .. pooler, "", .. replica, "", .. telemetry];
     }
 
     // What OpenTelemetry costs as the API ships (instrumentation on, no exporter configured, so spans not recorded):
@@ -408,12 +411,15 @@ internal static class ApiBenchmark
 /// <param name="ProfileFolder">When set (<c>--api-profile DIR</c>), <c>perf record</c> samples the API during its runs
 /// into DIR; read with <c>perf report -i DIR/0-0.perf.data</c>. The sampling costs CPU, so the figures of such a run
 /// are lower.</param>
+/// <param name="Variants">False (<c>--api-no-variants</c>): only the table against the raw reference, without the
+/// PgBouncer, standby and OpenTelemetry comparisons.</param>
 internal sealed record ApiBenchmarkOptions(
     int Pairs,
     TimeSpan Duration,
     TimeSpan WarmUp,
     int Connections,
-    string? ProfileFolder);
+    string? ProfileFolder,
+    bool Variants = true);
 
 /// <summary>Linux <c>perf</c>, for the profile of a run (<c>apt-get install linux-perf</c>).</summary>
 internal static class Perf

@@ -1,9 +1,7 @@
-using System.Runtime.CompilerServices;
 using CleanTemplate.Application.Common.Interfaces;
 using CleanTemplate.Application.Common.Mapping;
 using CleanTemplate.Domain.Articles;
 using Mapster;
-using Microsoft.EntityFrameworkCore;
 
 namespace CleanTemplate.Application.Articles;
 
@@ -13,14 +11,9 @@ namespace CleanTemplate.Application.Articles;
 /// </summary>
 internal sealed class ArticleReads(IReadDbContext db, TypeAdapterConfig mapping)
 {
-    // One compiled query per Mapster config: the host has one, tests may build their own.
-    private static readonly ConditionalWeakTable<TypeAdapterConfig,
-        Func<DbContext, string, int?, CancellationToken, Task<ArticleDto?>>> BySlug = new();
+    private static readonly CompiledRead<Article, ArticleDto, string> BySlug =
+        new((article, slug) => article.Slug == slug);
 
     public Task<ArticleDto?> BySlugAsync(string slug, int? viewerId, CancellationToken cancellationToken) =>
-        BySlug.GetValue(mapping, Compile)(CompiledReads.ContextOf(db), slug, viewerId, cancellationToken);
-
-    private static Func<DbContext, string, int?, CancellationToken, Task<ArticleDto?>> Compile(
-        TypeAdapterConfig mapping) =>
-        CompiledReads.SingleOrDefault<Article, ArticleDto, string>(mapping, (article, slug) => article.Slug == slug);
+        BySlug.SingleOrDefaultAsync(db, mapping, slug, viewerId, cancellationToken);
 }

@@ -1,9 +1,7 @@
-using System.Runtime.CompilerServices;
 using CleanTemplate.Application.Common.Interfaces;
 using CleanTemplate.Application.Common.Mapping;
 using CleanTemplate.Domain.Users;
 using Mapster;
-using Microsoft.EntityFrameworkCore;
 
 namespace CleanTemplate.Application.Profiles;
 
@@ -13,14 +11,9 @@ namespace CleanTemplate.Application.Profiles;
 /// </summary>
 internal sealed class ProfileReads(IReadDbContext db, TypeAdapterConfig mapping)
 {
-    // One compiled query per Mapster config: the host has one, tests may build their own.
-    private static readonly ConditionalWeakTable<TypeAdapterConfig,
-        Func<DbContext, string, int?, CancellationToken, Task<ProfileDto?>>> ByUsername = new();
+    private static readonly CompiledRead<User, ProfileDto, string> ByUsername =
+        new((user, username) => user.Username == username);
 
     public Task<ProfileDto?> ByUsernameAsync(string username, int? viewerId, CancellationToken cancellationToken) =>
-        ByUsername.GetValue(mapping, Compile)(CompiledReads.ContextOf(db), username, viewerId, cancellationToken);
-
-    private static Func<DbContext, string, int?, CancellationToken, Task<ProfileDto?>> Compile(
-        TypeAdapterConfig mapping) =>
-        CompiledReads.SingleOrDefault<User, ProfileDto, string>(mapping, (user, username) => user.Username == username);
+        ByUsername.SingleOrDefaultAsync(db, mapping, username, viewerId, cancellationToken);
 }

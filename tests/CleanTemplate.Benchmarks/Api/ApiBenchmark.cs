@@ -49,6 +49,7 @@ internal static class ApiBenchmark
         };
         if (options.ProfileFolder is not null)
         {
+            Directory.CreateDirectory(options.ProfileFolder);
             // perf names JIT-compiled frames from /tmp/perf-<pid>.map. Without ReadyToRun code every frame is
             // JIT-compiled, and without W^X it runs where the map says, not from an anonymous double mapping.
             environment["DOTNET_PerfMapEnabled"] = "1";

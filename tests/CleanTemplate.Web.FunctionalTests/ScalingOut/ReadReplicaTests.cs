@@ -97,6 +97,29 @@ public sealed class ReadReplicaTests(ReplicaFactory factory) : IClassFixture<Rep
     //#if (conduit)
 
     [SkippableFact]
+    public async Task An_article_reads_alike_on_the_primary_and_on_the_standby()
+    {
+        Skip.If(ReplicaFactory.SkipReason is not null, ReplicaFactory.SkipReason);
+        var (_, writerClient) = await SignedInLongAgoAsync("writer");
+        var (_, readerClient) = await SignedInLongAgoAsync("reader");
+
+        var written = await writerClient.PostAsJsonAsync("/api/articles", new
+        {
+            article = new { title = "Read twice", description = "d", body = "b", tagList = new[] { "replicas" } },
+        });
+        var writtenOn = factory.ServerRoles.InRecovery;
+        var answer = (await written.ShouldBeJsonAsync(HttpStatusCode.Created)).GetProperty("article");
+        await factory.Servers.WaitUntilReplayedAsync(factory.Servers.Standby);
+        factory.ServerRoles.Reset();
+        var read = await readerClient.GetAsync($"/api/articles/{answer.GetProperty("slug").GetString()}");
+
+        writtenOn.ShouldNotContain(true);
+        factory.ServerRoles.InRecovery.ShouldContain(true);
+        var article = (await read.ShouldBeJsonAsync(HttpStatusCode.OK)).GetProperty("article");
+        article.GetRawText().ShouldBe(answer.GetRawText());
+    }
+
+    [SkippableFact]
     public async Task Another_user_sees_the_standby_state_during_the_pause()
     {
         Skip.If(ReplicaFactory.SkipReason is not null, ReplicaFactory.SkipReason);

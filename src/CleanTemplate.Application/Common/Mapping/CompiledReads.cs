@@ -23,9 +23,9 @@ public static class CompiledReads
 
     /// <summary>
     /// The one <typeparamref name="TDto"/> of the <typeparamref name="TSource"/> matching <paramref name="filter"/>
-    /// for a key, or null, as a viewer sees it; compile once and keep (one per Mapster config).
+    /// for a key, or null, as a viewer sees it: <see cref="CompiledRead{TSource,TDto,TKey}"/> keeps them.
     /// </summary>
-    public static Func<DbContext, TKey, int?, CancellationToken, Task<TDto?>> SingleOrDefault<TSource, TDto, TKey>(
+    internal static Func<DbContext, TKey, int?, CancellationToken, Task<TDto?>> SingleOrDefault<TSource, TDto, TKey>(
         TypeAdapterConfig mapping, Expression<Func<TSource, TKey, bool>> filter)
         where TSource : class
     {

@@ -112,9 +112,11 @@ public static class DependencyInjection
         services.AddSingleton<ITransientFailureDetector, TransientFailureDetector>();
         var replicas = configuration.GetConnectionString(ReplicasConnectionStringName);
         if (string.IsNullOrWhiteSpace(replicas))
-            services.AddScoped<IReadDbContext>(provider => provider.GetRequiredService<ApplicationDbContext>());
+            services.AddPrimaryQueries(options);
         else
             services.AddReplicaReads(ReplicaConnectionStrings.Build(replicas, configured, options), options);
+        // Registered after the application's behaviours, so it runs innermost: validation first, then the route.
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(QueryRouteBehaviour<,>));
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddScoped<OutboxWriter>();
         services.AddScoped<ICommittedWrites>(provider =>
@@ -161,6 +163,19 @@ public static class DependencyInjection
     public static MeterProviderBuilder AddInfrastructureInstrumentation(this MeterProviderBuilder metrics) =>
         metrics.AddNpgsqlInstrumentation();
 
+    // Queries on the primary through contexts without retries, each run again on the request's context if it fails.
+    private static void AddPrimaryQueries(this IServiceCollection services, DatabaseOptions options)
+    {
+        services.AddSingleton(provider => new QueryContexts(ApplicationDatabase.QueryContexts(
+            provider.GetRequiredService<NpgsqlDataSource>(),
+            options,
+            provider.GetService<ILoggerFactory>(),
+            provider.GetServices<IInterceptor>())));
+        services.AddScoped<PrimaryQueryRoute>();
+        services.AddScoped<IReadDbContext>(provider => provider.GetRequiredService<PrimaryQueryRoute>());
+        services.AddScoped<IQueryRoute>(provider => provider.GetRequiredService<PrimaryQueryRoute>());
+    }
+
     // Queries on standbys, commands on the primary, and callers who see their own writes (docs/read-replicas.md).
     private static void AddReplicaReads(
         this IServiceCollection services, IReadOnlyList<string> standbys, DatabaseOptions options)
@@ -188,8 +203,7 @@ public static class DependencyInjection
         services.AddScoped<IReadYourWrites>(provider => provider.GetRequiredService<ReadYourWrites>());
         services.AddScoped<ReadRoute>();
         services.AddScoped<IReadDbContext>(provider => provider.GetRequiredService<ReadRoute>());
-        // Registered after the application's behaviours, so it runs innermost: validation first, then the route.
-        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ReplicaReadBehaviour<,>));
+        services.AddScoped<IQueryRoute>(provider => provider.GetRequiredService<ReadRoute>());
     }
 
     // Without a broker configured, events stay in outbox_events (db events --pending lists them) and nothing fails.

@@ -1,6 +1,9 @@
 using CleanTemplate.Infrastructure.Persistence.MigrationHistory;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure;
 
@@ -19,6 +22,24 @@ internal static class ApplicationDatabase
         NpgsqlDataSource dataSource,
         DatabaseOptions options) =>
         db.UseNpgsql(dataSource, npgsql => Configure(npgsql, options)).WithSharedSetup();
+
+    /// <summary>
+    /// A pool of contexts for queries only, on <paramref name="dataSource"/> (the primary's, or a standby's): EF's
+    /// retrying execution strategy off, so EF streams results instead of buffering each before it hands it over; the
+    /// caller runs a failed query again on a context that retries (<see cref="IQueryRoute"/>).
+    /// </summary>
+    public static IDbContextFactory<ApplicationDbContext> QueryContexts(
+        NpgsqlDataSource dataSource,
+        DatabaseOptions options,
+        ILoggerFactory? loggerFactory,
+        IEnumerable<IInterceptor> interceptors)
+    {
+        var db = new DbContextOptionsBuilder<ApplicationDbContext>();
+        db.UseApplicationDatabase(dataSource, options.WithoutRetries()).AddInterceptors(interceptors);
+        if (loggerFactory is not null)
+            db.UseLoggerFactory(loggerFactory);
+        return new PooledDbContextFactory<ApplicationDbContext>(db.Options);
+    }
 
     /// <summary>
     /// A context on <paramref name="connectionString"/> (already built with

@@ -13,11 +13,11 @@ namespace CleanTemplate.Infrastructure.Persistence.Replicas;
 
 /// <summary>
 /// <see cref="IReadDbContext"/> when standbys take reads: the scope's primary context, or, once
-/// <see cref="ReplicaReadBehaviour{TRequest,TResponse}"/> routed a query there, a context on a standby. Which one is
+/// <see cref="QueryRouteBehaviour{TRequest,TResponse}"/> routed a query there, a context on a standby. Which one is
 /// decided at each use, so a command that reads through it reads the primary.
 /// </summary>
 internal sealed class ReadRoute(IServiceProvider services, ReplicaSet replicas, ReadYourWrites caller)
-    : IReadDbContext, IRoutedReadDbContext, IAsyncDisposable, IDisposable
+    : IReadDbContext, IRoutedReadDbContext, IQueryRoute, IAsyncDisposable, IDisposable
 {
     private Standby? _standby;
     private ApplicationDbContext? _onStandby;
@@ -53,7 +53,7 @@ internal sealed class ReadRoute(IServiceProvider services, ReplicaSet replicas, 
     /// Sends the scope's reads to a standby that may serve this caller; false when they stay on the primary (a
     /// command ran, none is close enough, or the caller must read the primary).
     /// </summary>
-    public bool TryUseStandby()
+    public bool TryRouteQuery()
     {
         if (_onStandby is not null)
             return true;

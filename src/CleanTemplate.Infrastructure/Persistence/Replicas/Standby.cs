@@ -24,11 +24,7 @@ internal sealed class Standby : IAsyncDisposable, IDisposable
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         Name = $"{builder.Host}:{builder.Port}";
         _dataSource = new NpgsqlDataSourceBuilder(connectionString).Build();
-        var db = new DbContextOptionsBuilder<ApplicationDbContext>();
-        db.UseApplicationDatabase(_dataSource, options.WithoutRetries()).AddInterceptors(interceptors);
-        if (loggerFactory is not null)
-            db.UseLoggerFactory(loggerFactory);
-        Contexts = new PooledDbContextFactory<ApplicationDbContext>(db.Options);
+        Contexts = ApplicationDatabase.QueryContexts(_dataSource, options, loggerFactory, interceptors);
     }
 
     /// <summary>host:port, for logs.</summary>

@@ -9,14 +9,15 @@ namespace CleanTemplate.Infrastructure.UnitTests.Persistence.Replicas;
 public sealed class ReplicaRegistrationTests
 {
     [Fact]
-    public void Without_replicas_the_reads_are_the_request_s_own_context_and_nothing_else_is_registered()
+    public void Without_replicas_the_reads_stay_on_the_primary_and_nothing_of_the_standbys_is_registered()
     {
         using var services = Compose(new Dictionary<string, string?>()).BuildServiceProvider();
         using var scope = services.CreateScope();
 
-        scope.ServiceProvider.GetRequiredService<IReadDbContext>()
-            .ShouldBeSameAs(scope.ServiceProvider.GetRequiredService<ApplicationDbContext>());
+        scope.ServiceProvider.GetRequiredService<IReadDbContext>().ShouldBeOfType<PrimaryQueryRoute>();
+        scope.ServiceProvider.GetRequiredService<IQueryRoute>().ShouldBeOfType<PrimaryQueryRoute>();
         scope.ServiceProvider.GetService<IReadYourWrites>().ShouldBeNull();
+        services.GetService<ReplicaSet>().ShouldBeNull();
     }
 
     [Fact]

@@ -1,14 +1,15 @@
 using CleanTemplate.Application.Common.Messaging;
 using MediatR;
 
-namespace CleanTemplate.Infrastructure.Persistence.Replicas;
+namespace CleanTemplate.Infrastructure.Persistence;
 
 /// <summary>
-/// Innermost behaviour when standbys take reads: a query (<see cref="IQuery{TResult}"/>) reads a standby when one may
-/// serve its caller, and runs again on the primary if the standby fails it (a query changes nothing, so running it
-/// twice is safe); any other request is a command, and the scope stays on the primary from then on.
+/// Innermost behaviour: a query (<see cref="IQuery{TResult}"/>) reads where its <see cref="IQueryRoute"/> sends it (a
+/// standby, or the primary without retries) and runs again on the request's own context if the database fails it
+/// there (a query changes nothing, so running it twice is safe); any other request is a command, and the scope reads
+/// the request's context from then on.
 /// </summary>
-internal sealed class ReplicaReadBehaviour<TRequest, TResponse>(ReadRoute route)
+internal sealed class QueryRouteBehaviour<TRequest, TResponse>(IQueryRoute route)
     : IPipelineBehavior<TRequest, TResponse>
 {
     private static readonly bool IsQuery = typeof(TRequest).GetInterfaces()
@@ -25,7 +26,7 @@ internal sealed class ReplicaReadBehaviour<TRequest, TResponse>(ReadRoute route)
             return await next();
         }
 
-        if (!route.TryUseStandby())
+        if (!route.TryRouteQuery())
             return await next();
         try
         {

@@ -99,10 +99,11 @@ public static class DependencyInjection
         // One pool of contexts serves the units of work per request and per task. Pooled, because setting up a
         // context's internal services costs about a tenth of a list request's CPU. The request's context is leased by
         // its scope (AddDbContextPool), so only the scope's end returns it: the container disposes a scoped instance
-        // once for every service type it was resolved as (ApplicationDbContext, IReadDbContext), and a context that
-        // returns itself when disposed (one from the factory) would go back a second time after another request had
-        // leased it, leaving two requests on one context. The factory (background jobs, parallel fan-out) shares the
-        // pool and the options; its contexts return when their task disposes them. See docs/dbcontext-lifetime.md.
+        // once for every service type it was resolved as (an alias, as IReadDbContext was, disposes it twice), and a
+        // context that returns itself when disposed (one from the factory) would go back a second time after another
+        // request had leased it, leaving two requests on one context. The factory (background jobs, parallel
+        // fan-out) shares the pool and the options; its contexts return when their task disposes them. See
+        // docs/dbcontext-lifetime.md.
         services.AddDbContextPool<ApplicationDbContext>((provider, db) =>
         {
             db.UseApplicationDatabase(provider.GetRequiredService<NpgsqlDataSource>(), options);

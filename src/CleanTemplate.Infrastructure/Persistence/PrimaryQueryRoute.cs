@@ -1,10 +1,4 @@
 using CleanTemplate.Application.Common.Interfaces;
-//#if (conduit)
-using CleanTemplate.Domain.Articles;
-using CleanTemplate.Domain.Profiles;
-//#endif
-using CleanTemplate.Domain.Users;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -18,29 +12,11 @@ namespace CleanTemplate.Infrastructure.Persistence;
 /// request's context has open, read the request's context.
 /// </summary>
 internal sealed class PrimaryQueryRoute(IServiceProvider services, QueryContexts queries)
-    : IReadDbContext, IRoutedReadDbContext, IQueryRoute, IAsyncDisposable, IDisposable
+    : RoutedReads, IQueryRoute, IAsyncDisposable, IDisposable
 {
     private ApplicationDbContext? _query;
 
-    public IQueryable<User> Users => Current.Users;
-    //#if (conduit)
-
-    public IQueryable<Follow> Follows => Current.Follows;
-
-    public IQueryable<Article> Articles => Current.Articles;
-
-    public IQueryable<Tag> Tags => Current.Tags;
-
-    public IQueryable<Comment> Comments => Current.Comments;
-
-    public IQueryable<Favorite> Favorites => Current.Favorites;
-    //#endif
-
-    public DbContext CurrentContext => Context;
-
-    private IReadDbContext Current => Context;
-
-    private ApplicationDbContext Context => _query ?? Primary;
+    protected override ApplicationDbContext Context => _query ?? Primary;
 
     private ApplicationDbContext Primary => services.GetRequiredService<ApplicationDbContext>();
 

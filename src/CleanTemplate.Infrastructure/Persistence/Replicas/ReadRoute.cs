@@ -1,11 +1,5 @@
 using System.Net.Sockets;
 using CleanTemplate.Application.Common.Interfaces;
-//#if (conduit)
-using CleanTemplate.Domain.Articles;
-using CleanTemplate.Domain.Profiles;
-//#endif
-using CleanTemplate.Domain.Users;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -17,30 +11,13 @@ namespace CleanTemplate.Infrastructure.Persistence.Replicas;
 /// decided at each use, so a command that reads through it reads the primary.
 /// </summary>
 internal sealed class ReadRoute(IServiceProvider services, ReplicaSet replicas, ReadYourWrites caller)
-    : IReadDbContext, IRoutedReadDbContext, IQueryRoute, IAsyncDisposable, IDisposable
+    : RoutedReads, IQueryRoute, IAsyncDisposable, IDisposable
 {
     private Standby? _standby;
     private ApplicationDbContext? _onStandby;
 
-    public IQueryable<User> Users => Current.Users;
-    //#if (conduit)
-
-    public IQueryable<Follow> Follows => Current.Follows;
-
-    public IQueryable<Article> Articles => Current.Articles;
-
-    public IQueryable<Tag> Tags => Current.Tags;
-
-    public IQueryable<Comment> Comments => Current.Comments;
-
-    public IQueryable<Favorite> Favorites => Current.Favorites;
-    //#endif
-
-    public DbContext CurrentContext => Context;
-
-    private IReadDbContext Current => Context;
-
-    private ApplicationDbContext Context => _onStandby ?? services.GetRequiredService<ApplicationDbContext>();
+    protected override ApplicationDbContext Context =>
+        _onStandby ?? services.GetRequiredService<ApplicationDbContext>();
 
     /// <summary>A command runs: it and everything after it in this scope read the primary.</summary>
     public void UsePrimary()

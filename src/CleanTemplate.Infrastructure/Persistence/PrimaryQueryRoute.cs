@@ -1,5 +1,4 @@
 using CleanTemplate.Application.Common.Interfaces;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace CleanTemplate.Infrastructure.Persistence;
@@ -12,58 +11,27 @@ namespace CleanTemplate.Infrastructure.Persistence;
 /// request's context has open, read the request's context.
 /// </summary>
 internal sealed class PrimaryQueryRoute(IServiceProvider services, QueryContexts queries)
-    : RoutedReads, IQueryRoute, IAsyncDisposable, IDisposable
+    : RoutedReads(services), IQueryRoute
 {
-    private ApplicationDbContext? _query;
-
-    protected override ApplicationDbContext Context => _query ?? Primary;
-
-    private ApplicationDbContext Primary => services.GetRequiredService<ApplicationDbContext>();
-
     public void UsePrimary() => Release();
 
     public bool TryRouteQuery()
     {
-        if (_query is not null)
+        if (IsRouted)
             return true;
-        if (Primary.Database.CurrentTransaction is not null)
+        if (RequestContext.Database.CurrentTransaction is not null)
             return false;
-        _query = queries.Contexts.CreateDbContext();
+        RouteTo(queries.Contexts.CreateDbContext());
         return true;
     }
 
+    // What Npgsql's retrying execution strategy retries: an exception Npgsql marks transient, or a timeout.
     public bool FallBackToPrimary(Exception exception)
     {
-        if (_query is null || !IsTransient(exception))
+        if (!IsRouted
+            || !CausedBy(exception, cause => cause is NpgsqlException { IsTransient: true } or TimeoutException))
             return false;
         Release();
         return true;
-    }
-
-    // Returning a pooled context to its pool is synchronous work, so both disposals are the same.
-    public ValueTask DisposeAsync()
-    {
-        Release();
-        return ValueTask.CompletedTask;
-    }
-
-    public void Dispose() => Release();
-
-    private void Release()
-    {
-        _query?.Dispose();
-        _query = null;
-    }
-
-    // What Npgsql's retrying execution strategy retries: an exception Npgsql marks transient, however wrapped.
-    private static bool IsTransient(Exception exception)
-    {
-        for (var current = exception; current is not null; current = current.InnerException)
-        {
-            if (current is NpgsqlException { IsTransient: true } or TimeoutException)
-                return true;
-        }
-
-        return false;
     }
 }

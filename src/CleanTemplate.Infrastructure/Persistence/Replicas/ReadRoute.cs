@@ -1,6 +1,5 @@
 using System.Net.Sockets;
 using CleanTemplate.Application.Common.Interfaces;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace CleanTemplate.Infrastructure.Persistence.Replicas;
@@ -11,13 +10,9 @@ namespace CleanTemplate.Infrastructure.Persistence.Replicas;
 /// decided at each use, so a command that reads through it reads the primary.
 /// </summary>
 internal sealed class ReadRoute(IServiceProvider services, ReplicaSet replicas, ReadYourWrites caller)
-    : RoutedReads, IQueryRoute, IAsyncDisposable, IDisposable
+    : RoutedReads(services), IQueryRoute
 {
     private Standby? _standby;
-    private ApplicationDbContext? _onStandby;
-
-    protected override ApplicationDbContext Context =>
-        _onStandby ?? services.GetRequiredService<ApplicationDbContext>();
 
     /// <summary>A command runs: it and everything after it in this scope read the primary.</summary>
     public void UsePrimary()
@@ -32,12 +27,12 @@ internal sealed class ReadRoute(IServiceProvider services, ReplicaSet replicas, 
     /// </summary>
     public bool TryRouteQuery()
     {
-        if (_onStandby is not null)
+        if (IsRouted)
             return true;
         if (caller.Writing || caller.PrimaryOnly || replicas.Pick(caller.RequiredPosition) is not { } standby)
             return false;
         _standby = standby;
-        _onStandby = standby.Contexts.CreateDbContext();
+        RouteTo(standby.Contexts.CreateDbContext());
         return true;
     }
 
@@ -55,31 +50,13 @@ internal sealed class ReadRoute(IServiceProvider services, ReplicaSet replicas, 
         return true;
     }
 
-    // Returning a pooled context to its pool is synchronous work, so both disposals are the same.
-    public ValueTask DisposeAsync()
+    protected override void Release()
     {
-        Release();
-        return ValueTask.CompletedTask;
-    }
-
-    public void Dispose() => Release();
-
-    private void Release()
-    {
-        _onStandby?.Dispose();
-        _onStandby = null;
+        base.Release();
         _standby = null;
     }
 
     // The server refused (a conflict with recovery cancels standby queries), or could not be reached at all.
-    private static bool IsDatabaseFailure(Exception exception)
-    {
-        for (var current = exception; current is not null; current = current.InnerException)
-        {
-            if (current is NpgsqlException or SocketException or IOException or TimeoutException)
-                return true;
-        }
-
-        return false;
-    }
+    private static bool IsDatabaseFailure(Exception exception) => CausedBy(
+        exception, cause => cause is NpgsqlException or SocketException or IOException or TimeoutException);
 }

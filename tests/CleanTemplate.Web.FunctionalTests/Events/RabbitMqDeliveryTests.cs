@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CleanTemplate.TestSupport.Messaging;
+using CleanTemplate.Web.FunctionalTests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -157,15 +158,7 @@ public sealed class RabbitMqDeliveryTests(BrokerFactory factory) : IClassFixture
         return errors;
     }
 
-    // Bounded polling for what the dispatcher does in its own time; nothing asserts how long it took.
-    private static async Task<T> EventuallyAsync<T>(Func<Task<T>> observe, Func<T, bool> done)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            var seen = await observe();
-            if (done(seen) || attempt == 300)
-                return seen;
-            await Task.Delay(100);
-        }
-    }
+    // What the dispatcher does in its own time, retries and back-offs included.
+    private static Task<T> EventuallyAsync<T>(Func<Task<T>> observe, Func<T, bool> done) =>
+        Eventually.ObserveAsync(observe, done, TimeSpan.FromSeconds(30));
 }

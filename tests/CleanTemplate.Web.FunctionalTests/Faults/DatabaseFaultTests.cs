@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using CleanTemplate.Web.Errors;
+using CleanTemplate.Web.FunctionalTests.Support;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Xunit.Abstractions;
@@ -80,16 +81,10 @@ public sealed class DatabaseFaultTests(CrashableDatabaseFactory factory, ITestOu
             output.WriteLine($"{error.Message}\n{error.Exception}");
     }
 
-    // Bounded polling for what the server and the app do in their own time; nothing asserts how long it took.
+    // What the server and the app do in their own time.
     private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
     {
-        for (var attempt = 0; attempt < 300; attempt++)
-        {
-            if (await condition())
-                return;
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException($"Never happened: {what}.");
+        if (!await Eventually.ObserveAsync(condition, done => done, TimeSpan.FromSeconds(30)))
+            throw new TimeoutException($"Never happened: {what}.");
     }
 }

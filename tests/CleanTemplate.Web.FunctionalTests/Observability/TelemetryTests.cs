@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using CleanTemplate.TestSupport.Messaging;
 using CleanTemplate.Web.FunctionalTests.Events;
+using CleanTemplate.Web.FunctionalTests.Support;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry;
@@ -173,15 +174,7 @@ public sealed class TelemetryTests(TelemetryTests.ExportingFactory factory)
 
     private static Task<T?> EventuallyAsync<T>(Func<T?> observe) => EventuallyAsync(() => Task.FromResult(observe()));
 
-    // Bounded polling for what the app exports in its own time; nothing asserts how long it took.
-    private static async Task<T?> EventuallyAsync<T>(Func<Task<T?>> observe)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            var seen = await observe();
-            if (seen is not null || attempt == 100)
-                return seen;
-            await Task.Delay(100);
-        }
-    }
+    // What the app exports in its own time.
+    private static Task<T?> EventuallyAsync<T>(Func<Task<T?>> observe) =>
+        Eventually.ObserveAsync(observe, seen => seen is not null, TimeSpan.FromSeconds(10));
 }

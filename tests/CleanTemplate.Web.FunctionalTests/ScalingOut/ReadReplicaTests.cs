@@ -240,15 +240,7 @@ public sealed class ReadReplicaTests(ReplicaFactory factory) : IClassFixture<Rep
         return (await response.ShouldBeJsonAsync(HttpStatusCode.OK)).GetProperty("user").GetProperty("bio").GetString();
     }
 
-    // Bounded polling for what the standby checks decide in their own time; nothing asserts how long it took.
-    private static async Task<T> EventuallyAsync<T>(Func<Task<T>> observe, Func<T, bool> done)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            var seen = await observe();
-            if (done(seen) || attempt == 100)
-                return seen;
-            await Task.Delay(100);
-        }
-    }
+    // What the standby checks decide in their own time.
+    private static Task<T> EventuallyAsync<T>(Func<Task<T>> observe, Func<T, bool> done) =>
+        Eventually.ObserveAsync(observe, done, TimeSpan.FromSeconds(10));
 }

@@ -7,6 +7,7 @@ using CleanTemplate.Infrastructure.Persistence;
 using CleanTemplate.Infrastructure.Persistence.Idempotency;
 using CleanTemplate.TestSupport;
 using CleanTemplate.Web.Errors;
+using CleanTemplate.Web.Observability;
 using CleanTemplate.Web.RateLimiting;
 using Microsoft.Extensions.Configuration;
 using Npgsql;
@@ -25,6 +26,7 @@ public sealed class ComposeFileTests
         InfrastructureSetup.ConnectionStringName,
         InfrastructureSetup.DirectConnectionStringName,
         InfrastructureSetup.ReplicasConnectionStringName,
+        InfrastructureSetup.RabbitMqConnectionStringName,
     ];
 
     // Every configuration section bound to an options class, so that a key outside them is one nothing reads.
@@ -41,7 +43,9 @@ public sealed class ComposeFileTests
         //#endif
     };
 
-    private static readonly string[] HostSettings = ["ASPNETCORE_ENVIRONMENT", "ASPNETCORE_HTTP_PORTS"];
+    // Read by the host and by the OpenTelemetry SDK rather than through the configuration's sections.
+    private static readonly string[] HostSettings =
+        ["ASPNETCORE_ENVIRONMENT", "ASPNETCORE_HTTP_PORTS", Telemetry.OtlpEndpointVariable];
 
     private static DeploymentFiles Files => DeploymentFiles.Repository;
 
@@ -72,7 +76,10 @@ public sealed class ComposeFileTests
     {
         var connections = Files.ConnectionsOf(Files.App);
 
-        connections.Select(connection => connection.Setting).Distinct().Count().ShouldBe(ConnectionStringNames.Length);
+        connections.Select(connection => connection.Setting)
+            .Where(setting => setting.StartsWith("ConnectionStrings:", StringComparison.Ordinal))
+            .Distinct().Count().ShouldBe(ConnectionStringNames.Length);
+        connections.Select(connection => connection.Setting).ShouldContain(Telemetry.OtlpEndpointVariable);
         MisdirectedOf(connections).ShouldBeEmpty();
     }
 
@@ -128,7 +135,8 @@ public sealed class ComposeFileTests
     {
         var notAwaited = Files.Compose.Services.Values
             .SelectMany(service => Files.ConnectionsOf(service)
-                .Where(connection => service.DependsOn.GetValueOrDefault(connection.Host) != "service_healthy")
+                .Where(connection => connection.Awaited
+                    && service.DependsOn.GetValueOrDefault(connection.Host) != "service_healthy")
                 .Select(connection => $"{service.Name} -> {connection.Host} ({connection.Setting})"))
             .ToList();
 
@@ -137,22 +145,19 @@ public sealed class ComposeFileTests
     }
 
     [Fact]
-    public void Every_server_reports_its_health_with_pg_isready_on_the_port_it_listens_on()
+    public void Every_server_waited_for_reports_its_health_on_the_port_it_listens_on()
     {
-        var servers = Files.Compose.Services.Values
-            .Where(service => service.RunsPostgres || DeploymentFiles.PgBouncerConfigOf(service) is not null)
+        var awaited = Files.Compose.Services.Values.SelectMany(Files.ConnectionsOf)
+            .Where(connection => connection.Awaited)
+            .Select(connection => Files.Compose[connection.Host])
+            .Distinct()
             .ToList();
-        var unprobed = servers
-            .Where(server => !server.HealthcheckTest.Contains("pg_isready")
-                || !server.HealthcheckTest.Contains($"--port={Files.ListeningPort(server)}"))
-            .Select(server => server.Name)
-            .ToList();
+        var unprobed = awaited.Where(server => !ReportsItsHealth(server)).Select(server => server.Name).ToList();
 
-        servers.Select(server => server.Name).ShouldBe(
-            Files.Compose.Services.Values.SelectMany(Files.ConnectionsOf).Select(connection => connection.Host)
-                .Distinct(),
-            ignoreOrder: true);
-        unprobed.ShouldBeEmpty("healthcheck: test: [CMD, pg_isready, --host=127.0.0.1, --port=<its port>, ...]");
+        awaited.Select(server => server.Name).ShouldContain(Files.PgBouncer.Name);
+        awaited.ShouldContain(server => server.RunsRabbitMq);
+        unprobed.ShouldBeEmpty("healthcheck: test: [CMD, pg_isready, --host=127.0.0.1, --port=<its port>, ...] "
+            + "for PostgreSQL and PgBouncer, [CMD, rabbitmq-diagnostics, -q, ping] for RabbitMQ");
     }
 
     [Fact]
@@ -164,9 +169,11 @@ public sealed class ComposeFileTests
                 .Select(variable => (Where: $"{service.Name}: {variable.Key}", Value: variable.Value)))
             .Concat(Files.App.Environment
                 .Where(variable => variable.Key.StartsWith(DeploymentFiles.ConnectionStringPrefix,
-                    StringComparison.Ordinal))
+                        StringComparison.Ordinal)
+                    && variable.Key != DeploymentFiles.BrokerSetting)
                 .Select(variable => (Where: $"{variable.Key}: Password",
                     Value: new NpgsqlConnectionStringBuilder(variable.Value).Password ?? "")))
+            .Append((Where: $"{DeploymentFiles.BrokerSetting}: password", Value: BrokerPassword()))
             .ToList();
 
         secrets.Count.ShouldBeGreaterThan(ConnectionStringNames.Length);
@@ -186,6 +193,23 @@ public sealed class ComposeFileTests
             .ShouldBeEmpty();
     }
 
+    private static bool ReportsItsHealth(ComposeService server) => server switch
+    {
+        { RunsRabbitMq: true } => server.HealthcheckTest.SequenceEqual(["CMD", "rabbitmq-diagnostics", "-q", "ping"]),
+        _ when server.RunsPostgres || DeploymentFiles.PgBouncerConfigOf(server) is not null =>
+            server.HealthcheckTest.Contains("pg_isready")
+            && server.HealthcheckTest.Contains($"--port={Files.ListeningPort(server)}"),
+        _ => false,
+    };
+
+    // The password of the AMQP URI as written, before compose substitutes it: "app:${RABBITMQ_PASSWORD:?...}@".
+    private static string BrokerPassword()
+    {
+        var uri = Files.App.Environment[DeploymentFiles.BrokerSetting];
+        var userInfo = uri[(uri.IndexOf("://", StringComparison.Ordinal) + 3)..uri.LastIndexOf('@')];
+        return userInfo[(userInfo.IndexOf(':', StringComparison.Ordinal) + 1)..];
+    }
+
     private static List<string> MisdirectedOf(IEnumerable<ServiceConnection> connections) => connections
         .Where(connection => !Files.Compose.Services.TryGetValue(connection.Host, out var service)
             || Files.ListeningPort(service) != connection.Port)
@@ -194,6 +218,7 @@ public sealed class ComposeFileTests
 
     private static bool IsSecretName(string name) =>
         name.Contains("PASSWORD", StringComparison.OrdinalIgnoreCase)
+        || name.EndsWith("_PASS", StringComparison.OrdinalIgnoreCase)
         || name.EndsWith("Key", StringComparison.OrdinalIgnoreCase);
 
     private static IEnumerable<string> UnknownConnectionStrings(IConfiguration configuration) => configuration

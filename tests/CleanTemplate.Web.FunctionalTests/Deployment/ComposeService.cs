@@ -10,7 +10,11 @@ internal sealed class ComposeService(string name, YamlMappingNode node)
 
     public string? Image => Scalar(node, "image");
 
-    public bool RunsPostgres => Image?.StartsWith("postgres:", StringComparison.Ordinal) ?? false;
+    public bool RunsPostgres => Runs("postgres");
+
+    public bool RunsRabbitMq => Runs("rabbitmq");
+
+    public bool RunsJaeger => Runs("jaegertracing/jaeger");
 
     public YamlMappingNode? Build => Child(node, "build") as YamlMappingNode;
 
@@ -51,6 +55,8 @@ internal sealed class ComposeService(string name, YamlMappingNode node)
         .Where(parts => parts[0].StartsWith('.') || parts[0].StartsWith('/'))
         .Select(parts => (parts[0], parts[1]))
         .ToList();
+
+    private bool Runs(string repository) => Image?.StartsWith(repository + ":", StringComparison.Ordinal) ?? false;
 
     private static YamlNode? Child(YamlMappingNode map, string key) =>
         map.Children.TryGetValue(new YamlScalarNode(key), out var child) ? child : null;

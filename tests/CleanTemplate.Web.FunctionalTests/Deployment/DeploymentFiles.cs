@@ -1,6 +1,8 @@
 using System.Globalization;
 using CleanTemplate.TestSupport;
+using CleanTemplate.Web.Observability;
 using Npgsql;
+using InfrastructureSetup = CleanTemplate.Infrastructure.DependencyInjection;
 
 namespace CleanTemplate.Web.FunctionalTests.Deployment;
 
@@ -12,6 +14,8 @@ internal sealed class DeploymentFiles
 {
     public const string ConnectionStringPrefix = "ConnectionStrings__";
     private const int PostgresPort = 5432;
+    private const int AmqpPort = 5672;
+    private const int OtlpGrpcPort = 4317;
 
     public static DeploymentFiles Repository { get; } = new(
         ComposeFile.Load(RepositoryFolder.Combine("compose.yaml")),
@@ -33,12 +37,20 @@ internal sealed class DeploymentFiles
     public ComposeService PgBouncer =>
         Compose.Services.Values.Single(service => PgBouncerConfigOf(service) is not null);
 
-    /// <summary>The app's connection strings by name, variables substituted.</summary>
+    public const string BrokerSetting = ConnectionStringPrefix + InfrastructureSetup.RabbitMqConnectionStringName;
+
+    /// <summary>The app's database connection strings by name, variables substituted.</summary>
     public IReadOnlyDictionary<string, NpgsqlConnectionStringBuilder> AppConnectionStrings => App.Environment
-        .Where(variable => variable.Key.StartsWith(ConnectionStringPrefix, StringComparison.Ordinal))
+        .Where(variable => variable.Key.StartsWith(ConnectionStringPrefix, StringComparison.Ordinal)
+            && variable.Key != BrokerSetting)
         .ToDictionary(
             variable => variable.Key[ConnectionStringPrefix.Length..],
             variable => new NpgsqlConnectionStringBuilder(ComposeVariables.Substitute(variable.Value)));
+
+    /// <summary>The app's RabbitMQ connection string, an AMQP URI, variables substituted; null without one.</summary>
+    public Uri? AppBroker => App.Environment.TryGetValue(BrokerSetting, out var uri)
+        ? new Uri(ComposeVariables.Substitute(uri))
+        : null;
 
     /// <summary>The pgbouncer.ini a service mounts, if it does.</summary>
     public static PgBouncerConfig? PgBouncerConfigOf(ComposeService service) => service.BindMounts
@@ -55,6 +67,10 @@ internal sealed class DeploymentFiles
             return pgBouncer.Settings.TryGetValue("listen_port", out var port) ? ParsePort(port) : null;
         if (service == App)
             return HttpPort();
+        if (service.RunsRabbitMq)
+            return AmqpPort;
+        if (service.RunsJaeger)
+            return OtlpGrpcPort;
         return null;
     }
 
@@ -71,7 +87,8 @@ internal sealed class DeploymentFiles
     }
 
     /// <summary>
-    /// Every server a service connects to: the app's connection strings, PgBouncer's databases, the standby's primary.
+    /// Every server a service connects to: the app's connection strings and OTLP endpoint, PgBouncer's databases, the
+    /// standby's primary.
     /// </summary>
     public IReadOnlyList<ServiceConnection> ConnectionsOf(ComposeService service)
     {
@@ -81,6 +98,21 @@ internal sealed class DeploymentFiles
             connections.AddRange(AppConnectionStrings.SelectMany(connection => HostsOf(connection.Value)
                 .Select(host => new ServiceConnection(
                     $"ConnectionStrings:{connection.Key}", host.Host, host.Port))));
+            if (AppBroker is { } broker)
+            {
+                connections.Add(new ServiceConnection(
+                    $"ConnectionStrings:{InfrastructureSetup.RabbitMqConnectionStringName}",
+                    broker.Host,
+                    broker.IsDefaultPort ? AmqpPort : broker.Port));
+            }
+
+            // The exporter retries and drops what it cannot send, so the app need not wait for the collector.
+            if (App.Environment.TryGetValue(Telemetry.OtlpEndpointVariable, out var otlp))
+            {
+                var endpoint = new Uri(otlp);
+                connections.Add(new ServiceConnection(
+                    Telemetry.OtlpEndpointVariable, endpoint.Host, endpoint.Port, Awaited: false));
+            }
         }
 
         if (PgBouncerConfigOf(service) is { } pgBouncer)
@@ -123,5 +155,8 @@ internal sealed class DeploymentFiles
     private static int ParsePort(string value) => int.Parse(value, NumberStyles.None, CultureInfo.InvariantCulture);
 }
 
-/// <summary>A server one service connects to, and where it says so.</summary>
-internal sealed record ServiceConnection(string Setting, string Host, int Port);
+/// <summary>
+/// A server one service connects to, and where it says so; <paramref name="Awaited"/>: whether the service must wait
+/// until that server is healthy.
+/// </summary>
+internal sealed record ServiceConnection(string Setting, string Host, int Port, bool Awaited = true);

@@ -3,6 +3,7 @@ using CleanTemplate.Application.Common.Idempotency;
 using CleanTemplate.Application.Common.Interfaces;
 using CleanTemplate.Web.Errors;
 using Microsoft.AspNetCore.Http.Extensions;
+using Microsoft.Extensions.Primitives;
 
 namespace CleanTemplate.Web.Idempotency;
 
@@ -12,16 +13,19 @@ namespace CleanTemplate.Web.Idempotency;
 /// </summary>
 internal sealed class IdempotencyMiddleware(RequestDelegate next, ILogger<IdempotencyMiddleware> logger)
 {
-    public async Task InvokeAsync(HttpContext context)
+    // Not async itself, so that a request without a key (every read) costs no state machine of its own.
+    public Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
-        if (!HttpMethods.IsPost(request.Method) || !request.Path.StartsWithSegments("/api")
-            || !request.Headers.TryGetValue(IdempotencyKey.HeaderName, out var keys))
-        {
-            await next(context);
-            return;
-        }
+        return HttpMethods.IsPost(request.Method) && request.Path.StartsWithSegments("/api")
+            && request.Headers.TryGetValue(IdempotencyKey.HeaderName, out var keys)
+                ? InvokeWithKeyAsync(context, keys)
+                : next(context);
+    }
 
+    private async Task InvokeWithKeyAsync(HttpContext context, StringValues keys)
+    {
+        var request = context.Request;
         // Resolved here rather than as InvokeAsync parameters, so that requests without a key (every read) do not
         // pay for them: the store and the write count would lease a DbContext.
         var services = context.RequestServices;

@@ -94,6 +94,35 @@ public sealed class ArticleHandlerTests(ApplicationFixture fixture) : HandlerTes
         Fixture.QueryCounter.Count.ShouldBe(1, string.Join("\n", Fixture.QueryCounter.Commands));
     }
 
+    [Fact]
+    public async Task A_list_filter_left_unset_is_left_out_of_the_SQL_and_one_that_is_set_filters()
+    {
+        await SignInAsync();
+        await Scope.SendAsync(new CreateArticleCommand("Dragons", "d", "b", ["dragons"]));
+        await Scope.SendAsync(new CreateArticleCommand("Cats", "d", "b", ["cats"]));
+        Fixture.QueryCounter.Reset();
+
+        var all = await Scope.SendAsync(new ListArticlesQuery(null, null, null, null, null, null));
+        var unfiltered = Fixture.QueryCounter.Commands.Single();
+        Fixture.QueryCounter.Reset();
+        var tagged = await Scope.SendAsync(new ListArticlesQuery("dragons", null, null, null, null, null));
+        var filtered = Fixture.QueryCounter.Commands.Single();
+
+        all.Value.ArticlesCount.ShouldBe(2);
+        tagged.Value.Articles.Select(article => article.Title).ShouldBe(["Dragons"]);
+        tagged.Value.ArticlesCount.ShouldBe(1);
+        // The compiled page holds every filter as "@filter IS NULL OR ..."; EF writes the command for the parameters'
+        // nullness, so PostgreSQL plans the unfiltered page without them.
+        unfiltered.ShouldNotContain("IS NULL", Case.Insensitive, unfiltered);
+        unfiltered.ShouldNotContain("@tag", Case.Sensitive, unfiltered);
+        CountSubqueryOf(unfiltered).ShouldNotContain("JOIN", Case.Insensitive, unfiltered);
+        filtered.ShouldContain("@tag", Case.Sensitive, filtered);
+        filtered.ShouldNotContain("@author", Case.Sensitive, filtered);
+    }
+
+    // The page's first column: "SELECT (SELECT count(*)::int FROM articles ... WHERE ...), s.slug, ...".
+    private static string CountSubqueryOf(string sql) => sql[..sql.IndexOf("), ", StringComparison.Ordinal)];
+
     private async Task SignInAsync()
     {
         var user = TestUsers.New();

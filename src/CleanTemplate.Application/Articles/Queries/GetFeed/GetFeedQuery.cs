@@ -1,5 +1,4 @@
 using CleanTemplate.Application.Common.Interfaces;
-using CleanTemplate.Application.Common.Mapping;
 using CleanTemplate.Application.Common.Messaging;
 using CleanTemplate.Application.Common.Results;
 using CleanTemplate.Application.Users;
@@ -23,11 +22,8 @@ internal sealed class GetFeedHandler(IReadDbContext db, TypeAdapterConfig mappin
         if (currentUser.Id is not { } viewerId)
             return UserErrors.NotSignedIn;
 
-        var followed = db.Articles.Where(article =>
-            db.Follows.Any(follow => follow.FollowerId == viewerId && follow.FolloweeId == article.AuthorId));
-        using var viewer = Viewer.Begin(db, viewerId);
         return await ArticlePaging.PageAsync(
-            followed, page => page.ProjectToType<ArticleSummaryDto>(mapping),
+            db, mapping, new ArticleFilter(FollowedBy: viewerId), viewerId,
             request.Limit, request.Offset, request.Cursor, cancellationToken);
     }
 }

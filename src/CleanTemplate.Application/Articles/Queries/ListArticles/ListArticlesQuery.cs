@@ -1,5 +1,4 @@
 using CleanTemplate.Application.Common.Interfaces;
-using CleanTemplate.Application.Common.Mapping;
 using CleanTemplate.Application.Common.Messaging;
 using CleanTemplate.Application.Common.Results;
 using CleanTemplate.Application.Common.Validation;
@@ -25,26 +24,10 @@ public sealed record ListArticlesQuery(
 internal sealed class ListArticlesHandler(IReadDbContext db, TypeAdapterConfig mapping, ICurrentUser currentUser)
     : IRequestHandler<ListArticlesQuery, Result<ArticlePage>>
 {
-    public async Task<Result<ArticlePage>> Handle(ListArticlesQuery request, CancellationToken cancellationToken)
-    {
-        var matching = db.Articles;
-        if (request.Tag is { } tag)
-            matching = matching.Where(article => article.Tags.Any(link => link.Tag.Name == tag));
-        if (request.Author is { } author)
-            matching = matching.Where(article => article.Author.Username == author);
-        if (request.Favorited is { } favoritedBy)
-        {
-            matching = matching.Where(article => db.Favorites.Any(favorite =>
-                favorite.ArticleId == article.Id
-                && db.Users.Any(user => user.Id == favorite.UserId && user.Username == favoritedBy)));
-        }
-
-        var viewerId = currentUser.Id;
-        using var viewer = Viewer.Begin(db, viewerId);
-        return await ArticlePaging.PageAsync(
-            matching, page => page.ProjectToType<ArticleSummaryDto>(mapping),
+    public async Task<Result<ArticlePage>> Handle(ListArticlesQuery request, CancellationToken cancellationToken) =>
+        await ArticlePaging.PageAsync(
+            db, mapping, new ArticleFilter(request.Tag, request.Author, request.Favorited), currentUser.Id,
             request.Limit, request.Offset, request.Cursor, cancellationToken);
-    }
 }
 
 internal sealed class ListArticlesValidator : AbstractValidator<ListArticlesQuery>

@@ -23,12 +23,13 @@ internal static class ArticleEndpoints
 
     private const string CountSql = "SELECT count(*)::int FROM articles WHERE status = 'Active'";
 
-    // The page first (by the partial index on created_at DESC, id DESC), then favorites and tags of those rows only,
-    // each aggregated per article before the join. One row more than the page says whether a next page exists.
+    // The page first (by the partial index on created_at DESC, id DESC), then favorites of those rows only, aggregated
+    // per article before the join; the tags are the row's tag_names. One row more than the page says whether a next
+    // page exists.
     // The NULL stands for the body, so both queries share ArticleJson's column positions.
     private const string PageSql = """
         WITH page AS (
-            SELECT id, slug, title, description, author_id, created_at, updated_at
+            SELECT id, slug, title, description, tag_names, author_id, created_at, updated_at
             FROM articles
             WHERE status = 'Active'
             ORDER BY created_at DESC, id DESC
@@ -38,14 +39,8 @@ internal static class ArticleEndpoints
             FROM favorites
             WHERE article_id IN (SELECT id FROM page)
             GROUP BY article_id
-        ), tag_lists AS (
-            SELECT link.article_id, array_agg(tag.name ORDER BY tag.name) AS tag_list
-            FROM article_tags link
-            JOIN tags tag ON tag.id = link.tag_id
-            WHERE link.article_id IN (SELECT id FROM page)
-            GROUP BY link.article_id
         )
-        SELECT p.slug, p.title, p.description, NULL, coalesce(t.tag_list, '{}'), p.created_at, p.updated_at,
+        SELECT p.slug, p.title, p.description, NULL, p.tag_names, p.created_at, p.updated_at,
             coalesce(f.favorited, false), coalesce(f.favorites_count, 0),
             u.username, profile.bio, profile.image,
             $3 IS NOT NULL AND EXISTS (SELECT 1 FROM follows WHERE follower_id = $3 AND followee_id = p.author_id),
@@ -54,16 +49,11 @@ internal static class ArticleEndpoints
         JOIN users u ON u.id = p.author_id
         JOIN user_profiles profile ON profile.id = p.author_id
         LEFT JOIN favorite_counts f ON f.article_id = p.id
-        LEFT JOIN tag_lists t ON t.article_id = p.id
         ORDER BY p.created_at DESC, p.id DESC
         """;
 
     private const string ArticleSql = """
-        SELECT a.slug, a.title, a.description, a.body,
-            coalesce((SELECT array_agg(tag.name ORDER BY tag.name)
-                FROM article_tags link JOIN tags tag ON tag.id = link.tag_id
-                WHERE link.article_id = a.id), '{}'),
-            a.created_at, a.updated_at,
+        SELECT a.slug, a.title, a.description, a.body, a.tag_names, a.created_at, a.updated_at,
             $2 IS NOT NULL AND EXISTS (SELECT 1 FROM favorites WHERE article_id = a.id AND user_id = $2),
             (SELECT count(*)::int FROM favorites WHERE article_id = a.id),
             u.username, profile.bio, profile.image,

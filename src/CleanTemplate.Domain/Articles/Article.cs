@@ -17,6 +17,7 @@ public sealed class Article : AuditableEntity<Guid>
 
     private readonly List<ArticleTag> _tags = [];
     private readonly List<Comment> _comments = [];
+    private IReadOnlyList<string> _tagNames = [];
 
     private Article()
     {
@@ -43,6 +44,13 @@ public sealed class Article : AuditableEntity<Guid>
 
     public IReadOnlyCollection<ArticleTag> Tags => _tags;
 
+    /// <summary>
+    /// The names of <see cref="Tags"/> in ordinal order, as every read of the article shows them: kept in the article's
+    /// own row (a <c>text[]</c>), so a read needs no join. Set with the links, and like them never changed after
+    /// <see cref="Write"/>; the links stay the source of filters by tag and of the tag statistics.
+    /// </summary>
+    public IReadOnlyList<string> TagNames => _tagNames;
+
     public IReadOnlyCollection<Comment> Comments => _comments;
 
     public static Article Write(int authorId, string title, string description, string body, IEnumerable<Tag> tags)
@@ -58,6 +66,7 @@ public sealed class Article : AuditableEntity<Guid>
         };
         foreach (var tag in tags.DistinctBy(tag => tag.Name))
             article._tags.Add(new ArticleTag(article.Id, tag));
+        article._tagNames = [.. article._tags.Select(link => link.Tag.Name).Order(StringComparer.Ordinal)];
         article.Raise(new ArticlePublished(article));
         return article;
     }

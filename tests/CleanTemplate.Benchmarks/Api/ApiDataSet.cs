@@ -46,6 +46,11 @@ internal static class ApiDataSet
         FROM (SELECT id, floor(random() * 50)::int AS first, 1 + floor(random() * 4)::int AS count FROM articles) AS pick
         CROSS JOIN LATERAL generate_series(0, pick.count - 1) AS step
         JOIN numbered_tags AS tag ON tag.n = 1 + (pick.first + step * 7) % 50;
+        -- Each article's row keeps its tags' names too, as Article.Write does (ordinal order).
+        UPDATE articles AS a SET tag_names = names.tag_names
+        FROM (SELECT link.article_id, array_agg(tag.name ORDER BY tag.name COLLATE "C") AS tag_names
+              FROM article_tags AS link JOIN tags AS tag ON tag.id = link.tag_id GROUP BY link.article_id) AS names
+        WHERE names.article_id = a.id;
 
         INSERT INTO favorites (user_id, article_id)
         SELECT fan.id, article.id

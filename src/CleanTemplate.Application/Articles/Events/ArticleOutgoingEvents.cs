@@ -73,7 +73,7 @@ internal sealed class ArticleOutgoingEvents(IReadDbContext db) : IOutgoingEvents
     }
 
     // Deleted articles too: the query filter would hide the article this event is about.
-    private async Task<(string Author, List<string> Tags)> AuthorAndTagsAsync(
+    private async Task<(string Author, IReadOnlyList<string> Tags)> AuthorAndTagsAsync(
         Article article, int authorId, CancellationToken cancellationToken)
     {
         var facts = await db.Articles.IgnoreQueryFilters()
@@ -82,7 +82,7 @@ internal sealed class ArticleOutgoingEvents(IReadDbContext db) : IOutgoingEvents
             {
                 Author = db.Users.IgnoreQueryFilters().Where(user => user.Id == authorId)
                     .Select(user => user.Username).FirstOrDefault(),
-                Tags = saved.Tags.OrderBy(link => link.Tag.Name).Select(link => link.Tag.Name).ToList(),
+                Tags = saved.TagNames,
             })
             .SingleAsync(cancellationToken);
         return (facts.Author ?? throw new InvalidOperationException($"No user {authorId}."), facts.Tags);

@@ -20,7 +20,7 @@ internal static class ArticleCopy
         CancellationToken cancellationToken)
     {
         await using var writer = await connection.BeginBinaryImportAsync(
-            "COPY articles (id, slug, title, description, body, author_id, created_at, updated_at, status) "
+            "COPY articles (id, slug, title, description, body, author_id, created_at, updated_at, status, tag_names) "
             + "FROM STDIN (FORMAT BINARY)",
             cancellationToken);
         for (var i = 0; i < batch.Length; i++)
@@ -36,6 +36,8 @@ internal static class ArticleCopy
             writer.Write(row.CreatedAt, NpgsqlDbType.TimestampTz);
             writer.Write(row.CreatedAt, NpgsqlDbType.TimestampTz);
             writer.Write(Active, NpgsqlDbType.Varchar);
+            // As Article.Write keeps them: the row's tag list for reads, the links below for filters.
+            writer.Write(row.Tags.Order(StringComparer.Ordinal).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
         }
 
         await writer.CompleteAsync(cancellationToken);

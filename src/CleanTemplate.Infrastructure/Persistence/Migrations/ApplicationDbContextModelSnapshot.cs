@@ -59,6 +59,13 @@ namespace CleanTemplate.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(16)")
                         .HasColumnName("status");
 
+                    b.PrimitiveCollection<string[]>("TagNames")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text[]")
+                        .HasColumnName("tag_names")
+                        .HasDefaultValueSql("'{}'");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)

@@ -37,6 +37,7 @@ public sealed class ArticleImportTests(ApplicationFixture fixture) : ArticleImpo
                 article.Slug,
                 article.Author.Username,
                 Tags = article.Tags.Select(link => link.Tag.Name).ToList(),
+                article.TagNames,
                 article.CreatedAt,
                 article.UpdatedAt,
             })
@@ -50,6 +51,7 @@ public sealed class ArticleImportTests(ApplicationFixture fixture) : ArticleImpo
             article.Username.ShouldBe(authors[i % 3].Username);
             article.Slug.ShouldBe($"{Prefix}-article-{i}");
             article.Tags.Order().ShouldBe(new[] { existingTag.Name, $"{Prefix}-tag{i % 7}" }.Order());
+            article.TagNames.ShouldBe(article.Tags.Order(StringComparer.Ordinal).ToList());
         }
 
         var tags = await db.Tags.Where(tag => tag.Name.StartsWith(Prefix)).ToListAsync();

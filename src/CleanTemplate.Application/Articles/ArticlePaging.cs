@@ -9,6 +9,7 @@ using CleanTemplate.Domain.Users;
 using FluentValidation;
 using Mapster;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
 
 namespace CleanTemplate.Application.Articles;
 
@@ -146,9 +147,9 @@ public static class ArticlePaging
         {
             if (node.Method == SummaryMethod)
             {
-                return Replacing(
-                    projection ?? throw new InvalidOperationException("A query projecting articles needs a viewerId."),
-                    node.Arguments[0]);
+                var summary = projection
+                    ?? throw new InvalidOperationException("A query projecting articles needs a viewerId.");
+                return ReplacingExpressionVisitor.Replace(summary.Parameters[0], node.Arguments[0], summary.Body);
             }
 
             if (node.Method != MatchingMethod)
@@ -156,22 +157,12 @@ public static class ArticlePaging
 
             var context = (ParameterExpression)node.Arguments[0];
             var article = Expression.Parameter(typeof(Article), "article");
-            var predicate = Replacing(Matches, [context, article, .. node.Arguments.Skip(1)]);
+            var predicate = ReplacingExpressionVisitor.Replace(
+                Matches.Parameters, [context, article, .. node.Arguments.Skip(1)], Matches.Body);
             return Expression.Call(
                 typeof(Queryable), nameof(Queryable.Where), [typeof(Article)],
                 CompiledReads.NoTrackingSet(context, typeof(Article)),
                 Expression.Quote(Expression.Lambda<Func<Article, bool>>(predicate, article)));
         }
-
-        private static Expression Replacing(LambdaExpression lambda, params IEnumerable<Expression> arguments) =>
-            new ParameterReplacer(lambda.Parameters.Zip(arguments).ToDictionary(
-                pair => pair.First, pair => pair.Second)).Visit(lambda.Body);
-    }
-
-    private sealed class ParameterReplacer(Dictionary<ParameterExpression, Expression> replacements)
-        : ExpressionVisitor
-    {
-        protected override Expression VisitParameter(ParameterExpression node) =>
-            replacements.GetValueOrDefault(node) ?? node;
     }
 }

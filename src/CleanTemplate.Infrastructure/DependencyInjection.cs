@@ -110,6 +110,7 @@ public static class DependencyInjection
             db.AddInterceptors(provider.GetServices<IInterceptor>());
         });
         services.AddPooledDbContextFactory<ApplicationDbContext>((_, _) => { });
+        services.NoteTheRequestContext();
         services.AddSingleton<ITransientFailureDetector, TransientFailureDetector>();
         var replicas = configuration.GetConnectionString(ReplicasConnectionStringName);
         if (string.IsNullOrWhiteSpace(replicas))
@@ -165,6 +166,19 @@ public static class DependencyInjection
         metrics.AddNpgsqlInstrumentation();
 
     // Queries on the primary through contexts without retries, each run again on the request's context if it fails.
+    // The scope's lease of the request's context, wrapped to note it in RequestContextLease as it is made: still one
+    // registration of ApplicationDbContext, so the container disposes (returns) it once, at the scope's end.
+    private static void NoteTheRequestContext(this IServiceCollection services)
+    {
+        var leased = services.Single(service => service.ServiceType == typeof(ApplicationDbContext));
+        var lease = leased.ImplementationFactory ?? throw new InvalidOperationException(
+            "AddDbContextPool registered ApplicationDbContext without a factory; RequestContextLease needs one.");
+        services.Remove(leased);
+        services.AddScoped<RequestContextLease>();
+        services.AddScoped(provider =>
+            provider.GetRequiredService<RequestContextLease>().Note((ApplicationDbContext)lease(provider)));
+    }
+
     private static void AddPrimaryQueries(this IServiceCollection services, DatabaseOptions options)
     {
         services.AddSingleton(provider => new QueryContexts(ApplicationDatabase.QueryContexts(

@@ -10,7 +10,7 @@ namespace CleanTemplate.Infrastructure.Persistence;
 /// again on the request's own context, whose strategy retries. Commands, and a query inside a transaction the
 /// request's context has open, read the request's context.
 /// </summary>
-internal sealed class PrimaryQueryRoute(IServiceProvider services, QueryContexts queries)
+internal sealed class PrimaryQueryRoute(IServiceProvider services, QueryContexts queries, RequestContextLease request)
     : RoutedReads(services), IQueryRoute
 {
     public void UsePrimary() => Release();
@@ -19,7 +19,8 @@ internal sealed class PrimaryQueryRoute(IServiceProvider services, QueryContexts
     {
         if (IsRouted)
             return true;
-        if (RequestContext.Database.CurrentTransaction is not null)
+        // A context nothing in the scope resolved has no transaction: no need to lease one to ask.
+        if (request.Leased?.Database.CurrentTransaction is not null)
             return false;
         RouteTo(queries.Contexts.CreateDbContext());
         return true;

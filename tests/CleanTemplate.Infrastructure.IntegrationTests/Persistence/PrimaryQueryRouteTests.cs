@@ -31,6 +31,21 @@ public sealed class PrimaryQueryRouteTests(ApplicationFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task A_query_in_a_scope_that_has_not_used_the_request_s_context_leases_none()
+    {
+        await using var scope = fixture.Services.CreateAsyncScope();
+        var route = scope.ServiceProvider.GetRequiredService<IQueryRoute>();
+        var reads = scope.ServiceProvider.GetRequiredService<IReadDbContext>();
+
+        route.TryRouteQuery().ShouldBeTrue();
+        await reads.Users.CountAsync();
+
+        scope.ServiceProvider.GetRequiredService<RequestContextLease>().Leased.ShouldBeNull();
+        var request = scope.ServiceProvider.GetRequiredService<ApplicationDbContext>();
+        scope.ServiceProvider.GetRequiredService<RequestContextLease>().Leased.ShouldBeSameAs(request);
+    }
+
+    [Fact]
     public async Task Inside_a_transaction_of_the_request_s_context_a_query_reads_that_context()
     {
         await using var scope = fixture.Services.CreateAsyncScope();

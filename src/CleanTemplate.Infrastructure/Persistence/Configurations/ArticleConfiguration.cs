@@ -48,7 +48,7 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
             .HasForeignKey(link => link.ArticleId)
             .OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(article => article.Tags).HasField("_tags");
-        // The tag names again, as a text[] in the row: the reads' tag list, without joining the links (decision 0017).
+        // The tag names again, as a text[] in the row: the reads' tag list, without joining the links (decision 0011).
         builder.Property(article => article.TagNames).HasField("_tagNames").HasColumnName("tag_names")
             .HasDefaultValueSql("'{}'");
     }
